@@ -1,0 +1,171 @@
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.phone import to_display, to_e164, validate_phone
+
+
+class CustomImage(AbstractImage):
+    """Images carry a default alt text so editors describe them once."""
+
+    alt_text = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Leave blank if decorative."),
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text")
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Fields and behaviour every page on the site shares."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text=_(
+            "One or two plain sentences. Used in listings and as the description search "
+            "engines show."
+        ),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = Page.promote_panels
+
+    # Abstract: Wagtail does not offer it as a page type.
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    def get_breadcrumbs(self):
+        """Ancestors below the tree root, for the breadcrumb trail (one query)."""
+        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+class HomePage(BasePage):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "conditions.ServiceLinePage",
+        "conditions.ConditionIndexPage",
+        "contact.RegistrationPage",
+        "core.StandardPage",
+    ]
+    max_count = 1
+    template = "core/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from conditions.models import ServiceLinePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["service_lines"] = ServiceLinePage.objects.child_of(self).live().public()
+        return context
+
+
+class StandardPage(BasePage):
+    """Plain content pages such as the privacy notice or accessibility statement."""
+
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+    template = "core/standard_page.html"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide values: who we are and how a patient reaches the team."""
+
+    organisation_name = models.CharField(max_length=120, default="Example Health")
+    new_patient_phone = models.CharField(
+        max_length=32,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("The number new patients call, for example 1-888-555-0142."),
+    )
+    phone_hours = models.CharField(
+        max_length=120, blank=True, help_text=_("For example: Monday to Friday, 8 a.m. to 6 p.m.")
+    )
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The new-patient registration page."),
+    )
+    virtual_visits_offered = models.BooleanField(default=False)
+    virtual_visits_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Shown when virtual visits are offered, for example who can have one."),
+    )
+    accreditation = models.CharField(
+        max_length=200, blank=True, help_text=_("An accreditation line shown in the footer.")
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The privacy notice, linked from forms that collect personal information."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("new_patient_phone"),
+                FieldPanel("phone_hours"),
+                PageChooserPanel("registration_page", "contact.RegistrationPage"),
+                FieldPanel("virtual_visits_offered"),
+                FieldPanel("virtual_visits_text"),
+            ],
+            heading=_("Call to action"),
+        ),
+        FieldPanel("accreditation"),
+        PageChooserPanel("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def __str__(self):
+        return str(self.organisation_name)
+
+    @cached_property
+    def phone_tel(self):
+        """The number as a tel: URI target (E.164), or '' when none is set."""
+        return to_e164(self.new_patient_phone) if self.new_patient_phone else ""
+
+    @cached_property
+    def phone_display(self):
+        return to_display(self.new_patient_phone) if self.new_patient_phone else ""
