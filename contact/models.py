@@ -149,6 +149,7 @@ class Registration(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("registration")
+        permissions = [("export_registration", "Can export registrations")]
 
     def __str__(self):
         # Only the reference: Wagtail copies str() into its audit log and admin messages.

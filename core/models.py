@@ -130,6 +130,13 @@ class SiteSettings(BaseSiteSetting):
     accreditation = models.CharField(
         max_length=200, blank=True, help_text=_("An accreditation line shown in the footer.")
     )
+    intake_notification_email = models.EmailField(
+        blank=True,
+        help_text=_(
+            "Shared inbox told about each new registration. The email holds only the reference "
+            "and a link to the admin, never patient details."
+        ),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -153,6 +160,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("accreditation"),
         PageChooserPanel("privacy_page"),
+        FieldPanel("intake_notification_email"),
     ]
 
     class Meta:

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('conditions', '0002_initial'),
+        ('conditions', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
@@ -73,6 +73,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'registration',
                 'ordering': ['-created_at'],
+                'permissions': [('export_registration', 'Can export registrations')],
             },
         ),
     ]

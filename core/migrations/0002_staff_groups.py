@@ -68,7 +68,7 @@ def create_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0002_initial"),
+        ("core", "0001_initial"),
         ("users", "0001_initial"),
         ("conditions", "0002_initial"),
         ("wagtailcore", "0098_apitoken"),
