@@ -3,19 +3,86 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
 
+DEFAULT_PROMISE = "A coordinator will call you within one business day."
 
-class RegistrationPage(BasePage):
-    """Hosts the new-patient registration flow; its words are editable in the admin."""
+
+class RegistrationPage(RoutablePageMixin, BasePage):
+    """Hosts the new-patient registration flow; its words are editable in the admin.
+
+    The flow itself (steps, check answers, confirmation) lives in contact/views.py and is
+    routed here with RoutablePageMixin, so the page's URL is wherever editors put it.
+    """
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    response_time_promise = models.CharField(
+        max_length=200,
+        default=DEFAULT_PROMISE,
+        help_text=_("Shown on the confirmation page and in the patient's acknowledgement email."),
+    )
+    who_help = models.TextField(
+        _("'Who is filling this in' help"), max_length=500, blank=True,
+        default="You can register for yourself or for someone you care for.",
+    )
+    patient_help = models.TextField(
+        _("'About the patient' help"), max_length=500, blank=True,
+        default="Use the name that appears on the patient's insurance card or photo ID.",
+    )
+    sex_reason = models.CharField(
+        _("why we ask about sex"), max_length=300, blank=True,
+        default=(
+            "We ask because some conditions and treatments affect people differently. "
+            "You do not have to answer."
+        ),
+    )
+    contact_help = models.TextField(
+        _("'Contact details' help"), max_length=500, blank=True,
+        default="A care coordinator will use these details to arrange the first appointment.",
+    )
+    medical_help = models.TextField(
+        _("'About the condition' help"), max_length=500, blank=True,
+        default="Answer as well as you can. It is fine to say you are not sure.",
+    )
+    visit_help = models.TextField(
+        _("'Visit and consent' help"), max_length=500, blank=True,
+        default="Tell us how you would like to meet the team.",
+    )
+    check_help = models.TextField(
+        _("'Check your answers' help"), max_length=500, blank=True,
+        default="Check your answers before you send them. You can change any answer.",
+    )
+    confirmation_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What happens next, shown after the patient sends the registration."),
+    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("who_help"),
+                FieldPanel("patient_help"),
+                FieldPanel("sex_reason"),
+                FieldPanel("contact_help"),
+                FieldPanel("medical_help"),
+                FieldPanel("visit_help"),
+                FieldPanel("check_help"),
+            ],
+            heading=_("Step help texts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_text"), FieldPanel("response_time_promise")],
+            heading=_("Confirmation"),
+        ),
+    ]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
@@ -24,6 +91,31 @@ class RegistrationPage(BasePage):
 
     class Meta:
         verbose_name = _("registration page")
+
+    # Routes: the flow's views live in contact/views.py to keep this module about data.
+    @path("")
+    def start(self, request):
+        from contact import views
+
+        return views.start(request, self)
+
+    @path("step/<slug:step>/")
+    def step(self, request, step):
+        from contact import views
+
+        return views.step(request, self, step)
+
+    @path("check/")
+    def check_answers(self, request):
+        from contact import views
+
+        return views.check_answers(request, self)
+
+    @path("confirmation/")
+    def confirmation(self, request):
+        from contact import views
+
+        return views.confirmation(request, self)
 
 
 def generate_reference():
@@ -100,8 +192,13 @@ class Registration(models.Model):
     )
     # One submission token per flow: a double click or replayed POST finds the same row.
     submission_token = models.UUIDField(unique=True, editable=False)
-    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     patient_acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Failed sends are recorded (exception class only: messages can echo addresses) and retried
+    # by the send_pending_notifications command.
+    notification_attempts = models.PositiveIntegerField(default=0, editable=False)
+    last_notification_error = models.CharField(max_length=100, blank=True, editable=False)
+    last_notification_attempt_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # Who is filling it in.
     submitted_by = models.CharField(max_length=16, choices=SubmittedBy.choices)
@@ -125,9 +222,16 @@ class Registration(models.Model):
     )
     state = models.CharField(max_length=2)
     zip_code = models.CharField(_("ZIP code"), max_length=10)
+    interpreter_needed = models.BooleanField(default=False)
     interpreter_language = models.CharField(max_length=60, blank=True)
 
-    # Medical.
+    # Medical. Either urgent answer shows the patient emergency advice; it never blocks.
+    in_hospital_now = models.BooleanField(_("in hospital now"), default=False)
+    emergency_symptoms = models.BooleanField(
+        _("reports emergency symptoms"),
+        default=False,
+        help_text=_("New weakness, numbness, or loss of bladder or bowel control."),
+    )
     condition = models.ForeignKey(
         "conditions.ConditionPage",
         null=True,
@@ -156,5 +260,22 @@ class Registration(models.Model):
         return self.reference
 
     @property
-    def notification_pending(self):
+    def staff_notification_pending(self):
         return self.staff_notified_at is None
+
+    @property
+    def patient_acknowledgement_pending(self):
+        return bool(self.email) and self.patient_acknowledged_at is None
+
+    @property
+    def notification_pending(self):
+        """True while staff have not been told, or a patient who gave an email has not been."""
+        return self.staff_notification_pending or self.patient_acknowledgement_pending
+
+    @property
+    def is_urgent(self):
+        return self.in_hospital_now or self.emergency_symptoms
+
+    @property
+    def condition_not_sure(self):
+        return self.condition_id is None
