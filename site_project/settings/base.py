@@ -160,6 +160,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# New-patient registration flow (contact app).
+# Submissions allowed per client address per window; 0 turns the limit off.
+REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 5)
+REGISTRATION_RATE_WINDOW_SECONDS = env_int("REGISTRATION_RATE_WINDOW_SECONDS", 3600)
+# Faster than this from first step to submit is treated as a bot and silently discarded.
+REGISTRATION_MIN_FILL_SECONDS = env_int("REGISTRATION_MIN_FILL_SECONDS", 10)
+# Answers in progress older than this are forgotten (shared computers).
+REGISTRATION_FLOW_MAX_AGE_SECONDS = env_int("REGISTRATION_FLOW_MAX_AGE_SECONDS", 4 * 3600)
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use
+# REMOTE_ADDR). Only set this when every request really passes through those proxies.
+REGISTRATION_TRUSTED_PROXY_COUNT = env_int("REGISTRATION_TRUSTED_PROXY_COUNT", 0)
+
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Service line site")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
