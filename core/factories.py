@@ -200,6 +200,7 @@ class HomePageFactory(BasePageFactory):
 
     class Meta:
         model = HomePage
+        skip_postgeneration_save = True
 
     parent = factory.LazyFunction(tree_root)
     title = "Home"

@@ -1,0 +1,55 @@
+# Everyday commands. `make run` for a working site with demo content, `make test` for the suite.
+#
+# Both create .venv with Python 3.11 if it is missing and install the project with its dev
+# extras; a stamp file means a second run only reinstalls when pyproject.toml has changed.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format clean
+
+help:
+	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
+	@echo "make test     install, then run the whole test suite (browser tests included)"
+	@echo "make lint     ruff check and ruff format --check"
+	@echo "make format   ruff format and ruff check --fix"
+	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', DATABASE_URL=postgres://..."
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Development settings: DEBUG on, SQLite (db.sqlite3) unless DATABASE_URL says otherwise.
+run: export DJANGO_SETTINGS_MODULE = site_project.settings.dev
+run: export WAGTAILADMIN_BASE_URL = http://127.0.0.1:$(PORT)
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Test settings come from pyproject.toml; --ds wins over a DJANGO_SETTINGS_MODULE in the shell.
+test: $(STAMP)
+	$(BIN)/python -m pytest --ds=site_project.settings.test -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) static_collected var .pytest_cache .ruff_cache *.egg-info

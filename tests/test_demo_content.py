@@ -1,0 +1,184 @@
+"""The demo content command: idempotent, complete enough to show every part of the site."""
+
+from html.parser import HTMLParser
+from io import StringIO
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from conditions.blocks import CareLevel
+from conditions.models import ConditionIndexPage, ConditionPage, Reviewer, ServiceLinePage
+from contact.models import RegistrationPage
+from core.models import HomePage, SiteSettings
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def internal_links(html):
+    """Same-site paths linked from ``html``, without fragments, in document order."""
+    parser = LinkCollector()
+    parser.feed(html)
+    paths = []
+    for href in parser.hrefs:
+        href = urldefrag(href).url
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        if parts.path.startswith(("/admin/", "/static/", "/media/", "/documents/")):
+            continue
+        if parts.path not in paths:
+            paths.append(parts.path)
+    return paths
+
+
+def load(**kwargs):
+    out = StringIO()
+    call_command("load_demo_content", stdout=out, **kwargs)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "reviewers": Reviewer.objects.count(),
+        "sites": Site.objects.count(),
+        "site_settings": SiteSettings.objects.count(),
+        "condition_pages": ConditionPage.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    load()
+    Site.clear_site_root_paths_cache()
+    return ConditionPage.objects.get(slug="spinal-metastases")
+
+
+@pytest.mark.django_db
+def test_running_twice_creates_nothing_new(demo):
+    before = counts()
+    settings_before = SiteSettings.objects.values().get()
+    output = load()
+    assert counts() == before
+    assert SiteSettings.objects.values().get() == settings_before
+    assert "nothing to do" in output
+
+
+@pytest.mark.django_db
+def test_home_page_replaces_wagtails_welcome_page(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+
+
+@pytest.mark.django_db
+def test_spinal_metastases_page_is_complete(demo):
+    page = demo
+    assert page.live
+    assert page.get_latest_revision() is not None
+    assert len(page.reviewers) >= 1
+    assert page.last_reviewed and page.next_review_due > page.last_reviewed
+    assert page.symptoms.count() >= 5
+    assert page.symptoms_intro
+    levels = [card.value["level"] for card in page.when_to_get_help]
+    assert CareLevel.EMERGENCY in levels
+    assert {CareLevel.URGENT, CareLevel.NON_URGENT} <= set(levels)
+    assert [name.value for name in page.other_names] == [
+        "Secondary spinal tumors",
+        "Metastatic spinal tumors",
+    ]
+    cancers = {block.value["name"]: block.value["page"] for block in page.primary_cancers}
+    assert set(cancers) == {
+        "Melanoma",
+        "Prostate cancer",
+        "Breast cancer",
+        "Lung cancer",
+        "Kidney cancer",
+    }
+    assert cancers["Breast cancer"] is not None
+    option_names = [b.value["name"] for b in page.treatment if b.block_type == "treatment_option"]
+    assert {"Chemotherapy and other medicines", "Radiation therapy", "Surgery"} <= set(option_names)
+    assert {b.block_type for b in page.treatment} >= {"heading", "paragraph", "callout", "quote"}
+    assert page.our_approach and page.supportive_care and page.references
+    assert len(page.live_related_conditions) >= 2
+
+
+@pytest.mark.django_db
+def test_supporting_pages_and_settings(demo):
+    assert ConditionPage.objects.live().count() >= 5
+    letters = {title[0] for title in ConditionPage.objects.values_list("title", flat=True)}
+    assert len(letters) >= 4
+    assert ServiceLinePage.objects.filter(slug="spinal-tumor-program").exists()
+    assert ConditionIndexPage.objects.live().exists()
+    registration = RegistrationPage.objects.get(slug="register")
+    assert registration.live
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.new_patient_phone == "1-888-555-0142"
+    assert site_settings.registration_page_id == registration.pk
+    assert site_settings.privacy_page is not None and site_settings.privacy_page.live
+    assert site_settings.virtual_visits_offered
+    assert site_settings.intake_notification_email == "intake@example.org"
+
+    home = HomePage.objects.get()
+    menu_slugs = set(home.get_children().live().in_menu().values_list("slug", flat=True))
+    assert {"spinal-tumor-program", "conditions", "register"} <= menu_slugs
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders(client, demo):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url_path
+
+
+@pytest.mark.django_db
+def test_spinal_metastases_is_two_clicks_from_home(client, demo):
+    target = demo.url
+    home_html = client.get("/").content.decode()
+    first_hops = internal_links(home_html)
+    assert first_hops, "the home page links to nothing"
+    routes = []
+    for path in first_hops:
+        if path == target:
+            routes.append([path])
+            continue
+        response = client.get(path)
+        if response.status_code == 200 and target in internal_links(response.content.decode()):
+            routes.append([path, target])
+    assert routes, f"{target} is not within two clicks of the home page"
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_once_with_a_random_password():
+    User = get_user_model()
+    first, second = StringIO(), StringIO()
+    call_command("ensure_admin", stdout=first)
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser
+    password = next(
+        line.split(":", 1)[1].strip()
+        for line in first.getvalue().splitlines()
+        if "Password:" in line
+    )
+    assert len(password) >= 20 and admin.check_password(password)
+
+    call_command("ensure_admin", stdout=second)
+    assert User.objects.filter(is_superuser=True).count() == 1
+    assert "Password:" not in second.getvalue()
+    assert "changepassword admin" in second.getvalue()
