@@ -130,12 +130,7 @@ class ConditionPageForm(WagtailAdminPageForm):
                     "last_reviewed",
                     _("Enter the date of the last medical review before publishing this page."),
                 )
-            reviewers = self.formsets.get("page_reviewers")
-            if reviewers is not None and not any(
-                form.cleaned_data.get("reviewer") and not form.cleaned_data.get("DELETE")
-                for form in reviewers.forms
-                if hasattr(form, "cleaned_data")
-            ):
+            if not self._reviewer_chosen():
                 self.add_error(
                     None,
                     _("Add at least one medical reviewer before publishing this page."),
@@ -143,6 +138,20 @@ class ConditionPageForm(WagtailAdminPageForm):
         # The model's own check is for publishing paths that bypass this form.
         self.instance._publish_rules_checked_by_form = True
         return cleaned_data
+
+    def _reviewer_chosen(self):
+        reviewers = self.formsets.get("page_reviewers")
+        if reviewers is None:
+            # A form built without the reviewers panel cannot check; the model does.
+            return True
+        # ClusterForm cleans the formsets only after this form's own clean(), so clean the
+        # reviewers now (is_valid caches its result; the later pass reuses it).
+        reviewers.is_valid()
+        return any(
+            form.cleaned_data.get("reviewer") and not form.cleaned_data.get("DELETE")
+            for form in reviewers.forms
+            if hasattr(form, "cleaned_data")
+        )
 
 
 class ConditionPage(BasePage):
@@ -244,10 +253,27 @@ class ConditionPage(BasePage):
             )
         # Publishing from a revision (workflow approval, schedule, bulk action) skips the form.
         checked_by_form = getattr(self, "_publish_rules_checked_by_form", False)
-        if self.live and not checked_by_form and not self._has_medical_review():
+        saving_draft = getattr(self, "_saving_draft_revision", False)
+        if self.live and not (checked_by_form or saving_draft) and not self._has_medical_review():
             raise ValidationError(
                 _("A condition page needs a medical reviewer and review date to be published.")
             )
+
+    def _has_medical_review(self):
+        """A review date and at least one reviewer, read from this instance's own child
+        objects so that a page rebuilt from a revision is judged on the revision's content."""
+        return bool(self.last_reviewed) and any(
+            item.reviewer_id for item in self.page_reviewers.all()
+        )
+
+    def save_revision(self, *args, **kwargs):
+        # A draft may lack a medical review even while an older version is live; the rule is
+        # checked when a revision is published (revision.publish() saves the page, cleaning it).
+        self._saving_draft_revision = True
+        try:
+            return super().save_revision(*args, **kwargs)
+        finally:
+            self._saving_draft_revision = False
 
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:

@@ -1,0 +1,69 @@
+"""Fixtures shared by every test package (conditions, core, contact).
+
+The tree builders live in tests/core/builders.py so unittest-style classes
+(WagtailPageTestCase) can build the same tree from setUpTestData. No fixture here is called
+``page`` or ``browser``: the browser tests own those names.
+"""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from conditions.factories import ConditionPageFactory, ReviewerFactory
+from core.factories import UserFactory
+from tests.core.builders import build_site_tree, configure_site_settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Page ids repeat between tests on SQLite; a cached site-root map must not outlive them."""
+    cache.clear()
+    Site.clear_site_root_paths_cache()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home (the default site's root) → "Spinal Tumor Program" service line, and
+    home → the conditions A–Z index. Attributes: site, home, service_line, condition_index."""
+    return build_site_tree()
+
+
+@pytest.fixture
+def reviewer(db):
+    return ReviewerFactory(
+        name="Dr. Jordan Avery",
+        credentials="MD, PhD",
+        role="Neurosurgeon",
+        department="Neuro-oncology",
+    )
+
+
+@pytest.fixture
+def condition_page(site_tree, reviewer):
+    """A live condition page under the service line with three symptoms, reviewed by
+    ``reviewer``."""
+    return ConditionPageFactory(
+        parent=site_tree.service_line,
+        title="Spinal metastases",
+        symptoms=["Deep, aching back pain", "Shooting pain in the legs", "Numbness"],
+        reviewers=[reviewer],
+    )
+
+
+@pytest.fixture
+def site_settings(site_tree):
+    """Site settings with the new-patient phone 1-888-555-0142 (E.164 +18885550142)."""
+    return configure_site_settings(site_tree.site)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", superuser=True)
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client

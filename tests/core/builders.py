@@ -1,0 +1,59 @@
+"""The shared page tree, usable from pytest fixtures and from unittest classes.
+
+The fixtures in tests/conftest.py wrap these; WagtailPageTestCase classes call them from
+setUpTestData, where pytest fixtures are not available. Pages come from the project's
+factories (core/factories.py, conditions/factories.py).
+"""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page, Site
+
+from conditions.factories import ConditionIndexPageFactory, ServiceLinePageFactory
+from conditions.models import ConditionIndexPage, ServiceLinePage
+from core.factories import HomePageFactory, SiteSettingsFactory
+from core.models import HomePage
+
+PHONE = "1-888-555-0142"
+PHONE_E164 = "+18885550142"
+
+
+@dataclass
+class SiteTree:
+    site: Site
+    home: HomePage
+    service_line: ServiceLinePage
+    condition_index: ConditionIndexPage
+
+
+def build_site_tree():
+    """Home (the default site's root) → a service line, and home → the conditions A–Z index.
+
+    Wagtail's own welcome page is removed so the home page is the only page at depth 2.
+    """
+    home = HomePageFactory(title="Home")
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    Site.clear_site_root_paths_cache()
+    service_line = ServiceLinePageFactory(
+        parent=home,
+        title="Spinal Tumor Program",
+        summary="Care for tumors that start in or spread to the spine.",
+    )
+    condition_index = ConditionIndexPageFactory(parent=home)
+    return SiteTree(
+        site=Site.objects.get(is_default_site=True),
+        home=home,
+        service_line=service_line,
+        condition_index=condition_index,
+    )
+
+
+def configure_site_settings(site, **fields):
+    """Site settings for `site` with the new-patient phone 1-888-555-0142."""
+    fields.setdefault("new_patient_phone", PHONE)
+    settings = SiteSettingsFactory(site=site)
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.full_clean()
+    settings.save()
+    return settings
