@@ -1,0 +1,63 @@
+"""Notification emails. They carry a reference and, for staff, an admin link: never patient data.
+
+Staff read the registration in the admin, behind a login; the patient's acknowledgement names
+no one and says nothing clinical, because email is neither private nor always the patient's.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Site
+
+from core.models import SiteSettings
+
+from .models import DEFAULT_PROMISE, RegistrationPage
+
+ADMIN_FALLBACK_PATH = "/admin/registrations/"
+
+
+def admin_url(registration):
+    """The admin inspect URL, or the registrations listing if that view is not available."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    try:
+        path = reverse("registrations:inspect", args=[registration.pk])
+    except NoReverseMatch:
+        path = ADMIN_FALLBACK_PATH
+    return f"{base}{path}"
+
+
+def site_settings():
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def response_time_promise():
+    page = RegistrationPage.objects.live().only("response_time_promise").first()
+    return (page.response_time_promise if page else "") or DEFAULT_PROMISE
+
+
+def _render(name, context):
+    subject = render_to_string(f"contact/email/{name}_subject.txt", context)
+    body = render_to_string(f"contact/email/{name}.txt", context)
+    return " ".join(subject.split()), body
+
+
+def staff_notification(registration, recipient):
+    context = {
+        "reference": registration.reference,
+        "admin_url": admin_url(registration),
+        "site_settings": site_settings(),
+    }
+    subject, body = _render("staff_notification", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+
+
+def patient_acknowledgement(registration):
+    context = {
+        "reference": registration.reference,
+        "promise": response_time_promise(),
+        "site_settings": site_settings(),
+    }
+    subject, body = _render("patient_acknowledgement", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])

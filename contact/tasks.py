@@ -1,0 +1,147 @@
+"""Background tasks that tell staff and the patient about a registration.
+
+A failed send is recorded on the registration (exception class only) and never raised: with
+the ImmediateBackend the task runs inside the request, and with the database backend a
+traceback stored in the task results could quote an email address. The registration stays
+``notification_pending`` until a send succeeds; ``send_pending_notifications`` retries.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db.models import F, Q
+from django.utils import timezone
+from django_tasks import task
+
+from . import emails
+from .models import Registration
+
+logger = logging.getLogger(__name__)
+
+
+def _record_failure(pk, reason):
+    Registration.objects.filter(pk=pk).update(
+        notification_attempts=F("notification_attempts") + 1,
+        last_notification_error=reason[:100],
+        last_notification_attempt_at=timezone.now(),
+    )
+
+
+def _record_success(pk, field):
+    now = timezone.now()
+    Registration.objects.filter(pk=pk).update(
+        **{field: now},
+        notification_attempts=F("notification_attempts") + 1,
+        last_notification_attempt_at=now,
+    )
+
+
+def _send(pk, field, build_message, what):
+    registration = Registration.objects.filter(pk=pk, **{f"{field}__isnull": True}).first()
+    if registration is None:
+        return False  # already sent, or deleted
+    try:
+        message = build_message(registration)
+        if message is None:
+            _record_failure(pk, "NoRecipient")
+            logger.warning(
+                "No address for the %s of registration %s; it stays pending.",
+                what,
+                registration.reference,
+            )
+            return False
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any mail failure must leave the row pending
+        _record_failure(pk, type(error).__name__)
+        # The reference only: an SMTP error message may quote the recipient's address.
+        logger.warning(
+            "The %s of registration %s was not sent (%s); it will be retried.",
+            what,
+            registration.reference,
+            type(error).__name__,
+        )
+        return False
+    _record_success(pk, field)
+    return True
+
+
+def send_staff_notification(registration_id):
+    def build(registration):
+        recipient = emails.site_settings().intake_notification_email
+        return emails.staff_notification(registration, recipient) if recipient else None
+
+    return _send(registration_id, "staff_notified_at", build, "staff notification")
+
+
+def send_patient_acknowledgement(registration_id):
+    def build(registration):
+        return emails.patient_acknowledgement(registration) if registration.email else None
+
+    if not Registration.objects.filter(pk=registration_id).exclude(email="").exists():
+        return False
+    return _send(registration_id, "patient_acknowledged_at", build, "acknowledgement")
+
+
+@task()
+def notify_staff(registration_id: int) -> bool:
+    return send_staff_notification(registration_id)
+
+
+@task()
+def acknowledge_patient(registration_id: int) -> bool:
+    return send_patient_acknowledgement(registration_id)
+
+
+def enqueue_notifications(registration_id):
+    """Queue both emails; called from transaction.on_commit, so it must never raise."""
+    for notification in (notify_staff, acknowledge_patient):
+        try:
+            notification.enqueue(registration_id)
+        except Exception as error:  # noqa: BLE001 - the cron command picks it up later
+            logger.warning(
+                "Could not queue %s for registration id %s (%s); it stays pending.",
+                notification.name,
+                registration_id,
+                type(error).__name__,
+            )
+
+
+def pending_registrations(min_age=timedelta(0)):
+    """Registrations whose staff notification or patient acknowledgement has not gone out."""
+    return Registration.objects.filter(
+        Q(staff_notified_at__isnull=True)
+        | (Q(patient_acknowledged_at__isnull=True) & ~Q(email="")),
+        created_at__lte=timezone.now() - min_age,
+    ).order_by("created_at")
+
+
+def send_pending(min_age=timedelta(0), enqueue=False):
+    """Send (or queue) every pending notification. Returns counts, never patient data."""
+    counts = {"staff_sent": 0, "patient_sent": 0, "queued": 0, "failed": 0}
+    for registration in pending_registrations(min_age).only(
+        "pk", "email", "staff_notified_at", "patient_acknowledged_at"
+    ):
+        jobs = []
+        if registration.staff_notified_at is None:
+            jobs.append(("staff_sent", notify_staff, send_staff_notification))
+        if registration.email and registration.patient_acknowledged_at is None:
+            jobs.append(("patient_sent", acknowledge_patient, send_patient_acknowledgement))
+        for counter, task_, send in jobs:
+            if enqueue:
+                try:
+                    task_.enqueue(registration.pk)
+                    counts["queued"] += 1
+                except Exception as error:  # noqa: BLE001
+                    logger.warning("Could not queue %s (%s).", task_.name, type(error).__name__)
+                    counts["failed"] += 1
+            elif send(registration.pk):
+                counts[counter] += 1
+            else:
+                counts["failed"] += 1
+    return counts
+
+
+@task()
+def send_pending_notifications(min_age_minutes: int = 10) -> dict:
+    """For a scheduled db_worker run: the same work as the management command."""
+    return send_pending(min_age=timedelta(minutes=min_age_minutes))

@@ -1,0 +1,141 @@
+"""Helpers for driving the registration flow with Django's test client."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from conditions.factories import ConditionPageFactory, ReviewerFactory
+from contact.factories import RegistrationPageFactory
+from contact.models import RegistrationPage
+from core.factories import StandardPageFactory
+from tests.core.builders import build_site_tree, configure_site_settings
+
+STEPS = ["who", "patient", "contact", "medical", "visit"]
+PATIENT_NAME = ("Zelphine", "Quargrave")  # unusual on purpose: easy to find if leaked
+PATIENT_PHONE = "617-555-0123"
+PATIENT_PHONE_E164 = "+16175550123"
+PATIENT_EMAIL = "zelphine.q@example.org"
+PATIENT_MESSAGE = "Pain in my lower back since Brexlorin therapy"
+PATIENT_TREATMENT = "Vantrozimab infusions"
+INTAKE_EMAIL = "intake@example.org"
+
+
+@dataclass
+class RegistrationSite:
+    tree: object
+    condition: object
+    registration_page: RegistrationPage
+    privacy_page: object
+    settings: object
+
+    def url(self, suffix=""):
+        return self.registration_page.url + suffix
+
+    def step_url(self, slug, change=False):
+        return self.url(f"step/{slug}/") + ("?change=1" if change else "")
+
+    @property
+    def check_url(self):
+        return self.url("check/")
+
+    @property
+    def confirmation_url(self):
+        return self.url("confirmation/")
+
+
+def build_registration_site():
+    cache.clear()
+    tree = build_site_tree()
+    condition = ConditionPageFactory(
+        parent=tree.service_line,
+        title="Spinal metastases",
+        reviewers=[ReviewerFactory(name="Dr. Jordan Avery")],
+    )
+    registration_page = RegistrationPageFactory(
+        parent=tree.home,
+        confirmation_text="<p>A care coordinator reviews every registration.</p>",
+    )
+    privacy_page = StandardPageFactory(parent=tree.home, title="Privacy notice", slug="privacy")
+    site_settings = configure_site_settings(
+        tree.site,
+        registration_page=registration_page,
+        privacy_page=privacy_page,
+        intake_notification_email=INTAKE_EMAIL,
+    )
+    return RegistrationSite(tree, condition, registration_page, privacy_page, site_settings)
+
+
+def dob_years_ago(years, extra_days=0):
+    today = datetime.date.today()
+    try:
+        day = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        day = today.replace(year=today.year - years, day=28)
+    return day - datetime.timedelta(days=extra_days)
+
+
+def valid_answers(condition_id, caregiver=False, email=PATIENT_EMAIL, contact_method="phone"):
+    who = {"submitted_by": "patient"}
+    if caregiver:
+        who = {
+            "submitted_by": "someone_else",
+            "submitter_name": "Orlanda Quargrave",
+            "submitter_relationship": "Daughter",
+        }
+    return {
+        "who": who,
+        "patient": {
+            "first_name": PATIENT_NAME[0],
+            "last_name": PATIENT_NAME[1],
+            "dob_month": "3",
+            "dob_day": "27",
+            "dob_year": "1958",
+            "sex": "female",
+        },
+        "contact": {
+            "phone": PATIENT_PHONE,
+            "email": email,
+            "preferred_contact_method": contact_method,
+            "preferred_contact_time": "morning",
+            "state": "MA",
+            "zip_code": "02115",
+            "interpreter_needed": "no",
+            "interpreter_language": "",
+        },
+        "medical": {
+            "condition": str(condition_id),
+            "biopsy_confirmed": "yes",
+            "current_treatment": PATIENT_TREATMENT,
+            "referring_physician": "Dr. Hallam",
+            "insurance_provider": "Acme Health",
+            "in_hospital_now": "no",
+            "emergency_symptoms": "no",
+        },
+        "visit": {
+            "visit_type": "either",
+            "message": PATIENT_MESSAGE,
+            "consent_to_contact": "on",
+        },
+    }
+
+
+def fill_steps(client, site, answers, steps=STEPS):
+    """POST each step's answers in order; returns the last response (a redirect)."""
+    response = None
+    for slug in steps:
+        response = client.post(site.step_url(slug), answers[slug])
+        assert response.status_code == 302, (slug, response.content.decode()[:3000])
+    return response
+
+
+def flow_token(client):
+    return client.session["registration_flow"]["token"]
+
+
+def flow_id(client):
+    return client.session["registration_flow"]["id"]
+
+
+def submit(client, site, flow=None):
+    return client.post(site.check_url, {"flow": flow or flow_id(client)})
