@@ -171,6 +171,9 @@ REGISTRATION_FLOW_MAX_AGE_SECONDS = env_int("REGISTRATION_FLOW_MAX_AGE_SECONDS",
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use
 # REMOTE_ADDR). Only set this when every request really passes through those proxies.
 REGISTRATION_TRUSTED_PROXY_COUNT = env_int("REGISTRATION_TRUSTED_PROXY_COUNT", 0)
+# Closed registrations are deleted by `manage.py purge_registrations` this many days after
+# they were closed (closed_at; updated_at for rows closed without one). Run it daily.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Service line site")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
