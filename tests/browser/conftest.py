@@ -31,11 +31,16 @@ PHONE_VIEWPORT = {"width": 375, "height": 740}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
+            # live_server needs a transactional database, and flushing it at the end of a test
+            # also removes what migrations created (Wagtail's root page and locale, staff
+            # groups). Serialized rollback puts that back before each browser test.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
