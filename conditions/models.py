@@ -284,7 +284,8 @@ class ConditionPage(BasePage):
     def reviewers(self):
         return [
             item.reviewer
-            for item in self.page_reviewers.select_related("reviewer")
+            # The photo comes in the same query: one query however many reviewers there are.
+            for item in self.page_reviewers.select_related("reviewer__photo")
             if item.reviewer
         ]
 
