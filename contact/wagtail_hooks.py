@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from contact.admin_views import (
+    LOG_EXPORT,
+    LOG_LIST,
+    LOG_PURGE,
+    LOG_VIEW,
+    IntakeSummaryPanel,
+    RegistrationViewSet,
+    registration_permission_policy,
+    user_is_intake_staff,
+)
+from contact.models import Registration
+
+# Before anything asks the registry for Registration's policy (Wagtail would otherwise create
+# a fallback that lets superusers "add" registrations).
+register_permission_policy(Registration, registration_permission_policy, exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    actions.register_action(LOG_LIST, _("View registrations list"), _("Viewed registrations list"))
+    actions.register_action(LOG_VIEW, _("View registration"), _("Viewed registration"))
+    actions.register_action(LOG_EXPORT, _("Export registrations"), _("Exported registrations"))
+    actions.register_action(
+        LOG_PURGE, _("Purge registration"), _("Deleted after the retention period")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_intake_summary_panel(request, panels):
+    if user_is_intake_staff(request.user):
+        panels.append(IntakeSummaryPanel())
