@@ -2,7 +2,9 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -91,6 +93,11 @@ class RegistrationPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("registration page")
+
+    @method_decorator(sensitive_post_parameters())
+    def serve(self, request, *args, **kwargs):
+        # Marked before routing, so an error anywhere below never reports the answers.
+        return super().serve(request, *args, **kwargs)
 
     # Routes: the flow's views live in contact/views.py to keep this module about data.
     @path("")

@@ -1,0 +1,352 @@
+"""The registration flow end to end with Django's test client: paths through the steps."""
+
+import re
+from unittest import mock
+
+import pytest
+from django.views.debug import SafeExceptionReporterFilter
+
+from conditions.factories import ConditionPageFactory
+from contact.models import Registration
+from tests.contact.flow import (
+    PATIENT_EMAIL,
+    PATIENT_NAME,
+    PATIENT_PHONE_E164,
+    STEPS,
+    fill_steps,
+    flow_id,
+    submit,
+    valid_answers,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _submit_and_follow(client, site, capture):
+    with capture(execute=True):
+        response = submit(client, site)
+    assert response.status_code == 302
+    assert response.url == site.confirmation_url
+    return client.get(response.url)
+
+
+def test_patient_happy_path_from_a_condition_page(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    condition = reg_site.condition
+    start = client.get(reg_site.url(f"?condition={condition.pk}"))
+    assert start.status_code == 200
+    assert "Start now" in start.content.decode()
+
+    medical = None
+    answers = valid_answers(condition.pk)
+    for slug in STEPS:
+        page = client.get(reg_site.step_url(slug))
+        assert page.status_code == 200
+        if slug == "medical":
+            medical = page.content.decode()
+        response = client.post(reg_site.step_url(slug), answers[slug])
+        assert response.status_code == 302
+    # The condition arrives preselected from the ?condition= link.
+    assert re.search(
+        rf'<option value="{condition.pk}" selected>Spinal metastases</option>', medical
+    )
+    assert response.url == reg_site.check_url
+
+    check = client.get(reg_site.check_url)
+    assert check.status_code == 200
+    assert "Check your answers" in check.content.decode()
+
+    confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    registration = Registration.objects.get()
+    body = confirmation.content.decode()
+    assert registration.reference in body
+    assert "A coordinator will call you within one business day." in body
+    assert 'href="tel:+18885550142"' in body
+
+    assert registration.submitted_by == "patient"
+    assert (registration.first_name, registration.last_name) == PATIENT_NAME
+    assert registration.phone == PATIENT_PHONE_E164
+    assert registration.email == PATIENT_EMAIL
+    assert registration.condition_id == condition.pk
+    assert registration.source_page_id == condition.pk
+    assert registration.zip_code == "02115"
+    assert registration.state == "MA"
+    assert registration.date_of_birth.isoformat() == "1958-03-27"
+    assert registration.consent_to_contact is True
+    assert registration.in_hospital_now is False and registration.emergency_symptoms is False
+    assert registration.staff_notified_at is not None
+    assert registration.patient_acknowledged_at is not None
+    assert not registration.notification_pending
+    assert str(registration) == registration.reference
+
+
+def test_caregiver_happy_path(client, reg_site, django_capture_on_commit_callbacks):
+    answers = valid_answers(reg_site.condition.pk, caregiver=True)
+    client.post(reg_site.step_url("who"), answers["who"])
+    patient_step = client.get(reg_site.step_url("patient")).content.decode()
+    # Questions are about "the patient", and autofill is off for someone else's details.
+    assert "Patient&#x27;s legal first name" in patient_step
+    assert 'autocomplete="given-name"' not in patient_step
+    fill_steps(client, reg_site, answers, steps=STEPS[1:])
+    check = client.get(reg_site.check_url).content.decode()
+    assert "Orlanda Quargrave" in check and "Daughter" in check
+
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    registration = Registration.objects.get()
+    assert registration.submitted_by == "someone_else"
+    assert registration.submitter_name == "Orlanda Quargrave"
+    assert registration.submitter_relationship == "Daughter"
+    assert (registration.first_name, registration.last_name) == PATIENT_NAME
+
+
+def test_patient_answers_drop_caregiver_fields(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    answers = valid_answers(reg_site.condition.pk)
+    answers["who"] = {"submitted_by": "patient", "submitter_name": "Typed by mistake"}
+    fill_steps(client, reg_site, answers)
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    assert Registration.objects.get().submitter_name == ""
+
+
+def test_not_sure_condition_is_stored_as_empty(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    answers = valid_answers("not_sure")
+    fill_steps(client, reg_site, answers)
+    assert "Not sure" in client.get(reg_site.check_url).content.decode()
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    registration = Registration.objects.get()
+    assert registration.condition is None and registration.condition_not_sure
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999999999", "1 OR 1=1", ""])
+def test_junk_condition_parameter_is_ignored(client, reg_site, value):
+    assert client.get(reg_site.url(f"?condition={value}")).status_code == 200
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers, steps=STEPS[:3])
+    medical = client.get(reg_site.step_url("medical")).content.decode()
+    assert "selected>Spinal metastases" not in medical
+
+
+def test_condition_parameter_must_be_a_live_condition_page(client, reg_site):
+    draft = ConditionPageFactory(parent=reg_site.tree.service_line, title="Chordoma", live=False)
+    for pk in (draft.pk, reg_site.tree.service_line.pk, reg_site.registration_page.pk):
+        client.get(reg_site.url(f"?condition={pk}"))
+        assert "registration_entry" not in client.session
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:3])
+    medical = client.get(reg_site.step_url("medical")).content.decode()
+    assert '<option value="" selected>Select a condition</option>' in medical
+    assert "Chordoma" not in medical  # a draft is not offered at all
+
+
+def test_steps_cannot_be_skipped(client, reg_site):
+    # Without a flow, only the first step starts one.
+    response = client.get(reg_site.step_url("contact"))
+    assert response.status_code == 302 and response.url == reg_site.url()
+    client.get(reg_site.step_url("who"))
+    response = client.get(reg_site.step_url("medical"))
+    assert response.url == reg_site.step_url("who")
+    response = client.get(reg_site.check_url)
+    assert response.url == reg_site.step_url("who")
+    assert client.get(reg_site.url("step/nonsense/")).status_code == 404
+
+
+def test_going_back_keeps_answers(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers, steps=STEPS[:3])
+    who = client.get(reg_site.step_url("who")).content.decode()
+    assert 'value="patient" id="id_submitted_by_0" required checked' in who
+    patient = client.get(reg_site.step_url("patient")).content.decode()
+    assert f'value="{PATIENT_NAME[0]}"' in patient
+    assert 'value="1958"' in patient
+    contact = client.get(reg_site.step_url("contact")).content.decode()
+    assert 'value="(617) 555-0123"' in contact
+    assert '<option value="MA" selected>' in contact
+    # The back link on each step goes to the previous step.
+    assert f'href="{reg_site.step_url("patient")}">Back' in contact
+    # Re-posting an earlier step moves forward again without losing later answers.
+    client.post(reg_site.step_url("patient"), answers["patient"])
+    assert 'value="(617) 555-0123"' in client.get(reg_site.step_url("contact")).content.decode()
+
+
+def test_change_link_returns_to_check_answers(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers)
+    check = client.get(reg_site.check_url).content.decode()
+    change_url = reg_site.step_url("contact", change=True)
+    assert f'href="{change_url}" aria-label="Change phone"' in check
+    for slug in STEPS:
+        assert f'href="{reg_site.step_url(slug, change=True)}"' in check
+
+    step = client.get(change_url).content.decode()
+    assert 'value="(617) 555-0123"' in step
+    assert f'href="{reg_site.check_url}">Back to check your answers' in step
+    assert "Save and return to check your answers" in step
+
+    new_contact = {**answers["contact"], "phone": "(212) 555-0199"}
+    response = client.post(change_url, new_contact)
+    assert response.status_code == 302 and response.url == reg_site.check_url
+    assert "(212) 555-0199" in client.get(reg_site.check_url).content.decode()
+
+
+def test_change_with_an_error_stays_on_the_step(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers)
+    response = client.post(reg_site.step_url("who", change=True), {"submitted_by": "someone_else"})
+    assert response.status_code == 200
+    assert "Enter your full name." in response.content.decode()
+    # The stored answer is unchanged until the step validates.
+    assert client.session["registration_flow"]["answers"]["who"]["submitted_by"] == "patient"
+
+
+def test_session_cleared_after_submit(client, reg_site, django_capture_on_commit_callbacks):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    session = client.session
+    assert "registration_flow" not in session
+    assert set(session["registration_done"]) == {"flow", "reference", "urgent", "at"}
+    # Stored answers are gone: going back to a step starts again.
+    response = client.get(reg_site.step_url("visit"))
+    assert response.status_code == 302 and response.url == reg_site.url()
+    fresh = client.get(reg_site.step_url("patient"))
+    assert fresh.url == reg_site.url()
+    who = client.get(reg_site.step_url("who")).content.decode()
+    assert "checked" not in who
+    serialized = str(dict(client.session))
+    assert PATIENT_NAME[0] not in serialized and PATIENT_EMAIL not in serialized
+
+
+def test_no_patient_data_in_urls_or_redirects(client, reg_site, django_capture_on_commit_callbacks):
+    answers = valid_answers(reg_site.condition.pk)
+    locations = []
+    for slug in STEPS:
+        locations.append(client.post(reg_site.step_url(slug), answers[slug]).url)
+    with django_capture_on_commit_callbacks(execute=True):
+        final = submit(client, reg_site)
+    locations.append(final.url)
+    registration = Registration.objects.get()
+    forbidden = [
+        *PATIENT_NAME,
+        "617",
+        "5550123",
+        "zelphine",
+        "1958",
+        "02115",
+        registration.reference,
+        str(registration.pk),
+        str(registration.submission_token),
+    ]
+    for location in locations:
+        assert "?" not in location
+        for value in forbidden:
+            assert value.lower() not in location.lower(), (value, location)
+    assert final.url == reg_site.confirmation_url
+
+
+def test_flow_pages_are_not_cached(client, reg_site):
+    response = client.get(reg_site.step_url("who"))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_post_values_hidden_from_error_reports(client, reg_site):
+    response = client.post(reg_site.step_url("who"), {"submitted_by": "someone_else"})
+    request = response.wsgi_request
+    assert request.sensitive_post_parameters == "__ALL__"
+    cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert set(cleansed.values()) == {"********************"}
+
+
+def test_urgent_answers_show_emergency_advice_without_blocking(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    answers = valid_answers(reg_site.condition.pk)
+    answers["medical"].update(in_hospital_now="yes", emergency_symptoms="yes")
+    fill_steps(client, reg_site, answers, steps=STEPS[:4])
+    visit = client.get(reg_site.step_url("visit")).content.decode()
+    assert "Call 911 or go to the nearest emergency department now" in visit
+    assert 'href="tel:+18885550142"' in visit
+    fill_steps(client, reg_site, answers, steps=["visit"])
+    assert "Call 911" in client.get(reg_site.check_url).content.decode()
+    confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    assert "Call 911 or go to the nearest emergency department now" in confirmation.content.decode()
+    registration = Registration.objects.get()
+    assert registration.in_hospital_now and registration.emergency_symptoms
+    assert registration.is_urgent
+
+
+def test_non_urgent_answers_show_no_emergency_box(client, reg_site):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:4])
+    assert "reg-urgent" not in client.get(reg_site.step_url("visit")).content.decode()
+
+
+def test_phone_number_on_every_step(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    for slug in STEPS:
+        body = client.get(reg_site.step_url(slug)).content.decode()
+        assert (
+            'class="reg-call">Prefer to talk to someone? Call <a href="tel:+18885550142">' in body
+        )
+        client.post(reg_site.step_url(slug), answers[slug])
+    assert "tel:+18885550142" in client.get(reg_site.check_url).content.decode()
+
+
+def test_editable_texts_from_the_page(client, reg_site, django_capture_on_commit_callbacks):
+    page = reg_site.registration_page
+    page.who_help = "Editors wrote this help."
+    page.sex_reason = "Editors explain why sex is asked."
+    page.response_time_promise = "A coordinator will call you within two hours."
+    page.save()
+    assert "Editors wrote this help." in client.get(reg_site.step_url("who")).content.decode()
+    answers = valid_answers(reg_site.condition.pk)
+    client.post(reg_site.step_url("who"), answers["who"])
+    patient = client.get(reg_site.step_url("patient")).content.decode()
+    assert "Editors explain why sex is asked." in patient
+    fill_steps(client, reg_site, answers, steps=STEPS[1:])
+    confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    assert "within two hours" in confirmation.content.decode()
+    assert "A care coordinator reviews every registration." in confirmation.content.decode()
+
+
+def test_privacy_notice_linked_from_consent(client, reg_site):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:4])
+    visit = client.get(reg_site.step_url("visit")).content.decode()
+    assert '<a href="/privacy/">privacy notice</a>' in visit
+    assert 'aria-describedby="id_consent_to_contact-hint"' in visit
+
+
+def test_start_again_clears_answers(client, reg_site):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:2])
+    start = client.get(reg_site.url()).content.decode()
+    assert "Continue your registration" in start
+    assert f'href="{reg_site.step_url("contact")}"' in start
+    client.post(reg_site.url())
+    assert "registration_flow" not in client.session
+    assert "Start now" in client.get(reg_site.url()).content.decode()
+
+
+def test_old_answers_expire(client, reg_site, settings):
+    settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 60
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:2])
+    import time
+
+    later = time.time() + 120
+    with mock.patch("contact.views.time.time", return_value=later):
+        response = client.get(reg_site.step_url("contact"))
+    assert response.status_code == 302 and response.url == reg_site.url()
+    assert "registration_flow" not in client.session
+
+
+def test_confirmation_needs_a_submission(client, reg_site):
+    response = client.get(reg_site.confirmation_url)
+    assert response.status_code == 302 and response.url == reg_site.url()
+
+
+def test_check_answers_form_carries_only_the_flow_id(client, reg_site):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
+    check = client.get(reg_site.check_url).content.decode()
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', check)
+    assert sorted(name for name, _value in hidden) == ["csrfmiddlewaretoken", "flow"]
+    assert dict(hidden)["flow"] == flow_id(client)
