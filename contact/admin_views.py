@@ -281,11 +281,7 @@ EXPORT_COLUMNS = [
     ("interpreter_language", _("Interpreter language"), lambda r: r.interpreter_language),
     ("in_hospital_now", _("In hospital now"), lambda r: yes_no(r.in_hospital_now)),
     ("emergency_symptoms", _("Emergency symptoms"), lambda r: yes_no(r.emergency_symptoms)),
-    (
-        "condition",
-        _("Condition"),
-        lambda r: r.condition.title if r.condition else gettext("Not sure"),
-    ),
+    ("condition", _("Condition"), lambda r: condition_title(r)),
     ("biopsy_confirmed", _("Biopsy confirmed"), lambda r: r.get_biopsy_confirmed_display()),
     ("current_treatment", _("Current treatment"), lambda r: r.current_treatment),
     ("referring_physician", _("Referring physician"), lambda r: r.referring_physician),
@@ -302,6 +298,10 @@ EXPORT_GETTERS = {key: getter for key, _label, getter in EXPORT_COLUMNS}
 # An E.164 phone number such as +16175550123 is left alone: it is validated digits.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 E164_RE = re.compile(r"^\+\d{6,15}$")
+
+
+def condition_title(registration):
+    return registration.condition.title if registration.condition else gettext("Not sure")
 
 
 def yes_no(value):
@@ -408,6 +408,44 @@ class RegistrationIndexView(generic.IndexView):
 # --- Inspect ---------------------------------------------------------------------------------
 
 
+# What a coordinator reads first: who and why, then how to reach them. Fields not named here
+# (bookkeeping, and any the flow adds later) follow in model order, so nothing is hidden.
+INSPECT_FIRST = [
+    "reference",
+    "status",
+    "assigned_to",
+    "created_at",
+    "in_hospital_now",
+    "emergency_symptoms",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "sex",
+    "submitted_by",
+    "submitter_name",
+    "submitter_relationship",
+    "phone",
+    "email",
+    "preferred_contact_method",
+    "preferred_contact_time",
+    "state",
+    "zip_code",
+    "interpreter_needed",
+    "interpreter_language",
+    "condition",
+    "biopsy_confirmed",
+    "current_treatment",
+    "referring_physician",
+    "insurance_provider",
+    "visit_type",
+    "message",
+    "consent_to_contact",
+    "internal_notes",
+    "notification_pending",
+]
+EMPTY_DISPLAY = "\u2014"
+
+
 class RegistrationInspectView(generic.InspectView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -415,12 +453,17 @@ class RegistrationInspectView(generic.InspectView):
         return response
 
     def get_fields(self):
-        return [*super().get_fields(), "notification_pending"]
+        fields = [*super().get_fields(), "notification_pending"]
+        first = [name for name in INSPECT_FIRST if name in fields]
+        return first + [name for name in fields if name not in first]
 
     def get_field_display_value(self, field_name, field):
         if isinstance(field, models.BooleanField):
             return yes_no(getattr(self.object, field_name))
-        return super().get_field_display_value(field_name, field)
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY_DISPLAY
+        return value
 
     def get_notification_pending_display_value(self):
         return yes_no(self.object.notification_pending)
@@ -436,7 +479,7 @@ class RegistrationInspectView(generic.InspectView):
         return get_user_display_name(user) if user else gettext("Unassigned")
 
     def get_condition_display_value(self):
-        return self.object.condition.title if self.object.condition else gettext("Not sure")
+        return condition_title(self.object)
 
 
 # --- Edit and delete -------------------------------------------------------------------------
@@ -523,7 +566,7 @@ class RegistrationViewSet(ModelViewSet):
         "reference",
         "status",
         "visit_type",
-        "condition",
+        Column("condition", label=_("Condition"), accessor=condition_title),
         DateColumn("created_at", label=_("Created"), sort_key="created_at"),
         UserColumn(
             "assigned_to",

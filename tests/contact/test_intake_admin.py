@@ -285,6 +285,19 @@ def test_inspect_logs_a_view_with_user_and_reference(client, coordinator, regist
     assert entry.label == registration.reference
 
 
+def test_inspect_puts_answers_before_bookkeeping_and_shows_not_sure(client, coordinator):
+    registration = RegistrationFactory(condition=None, last_name="Quintero")
+    response = login(client, coordinator).get(
+        reverse("registrations:inspect", args=[registration.pk])
+    )
+    labels = [str(field["label"]) for field in response.context["fields"]]
+    assert labels.index("Legal last name") < labels.index("Notification attempts")
+    assert "Submission token" not in labels
+    values = {str(f["label"]): f["value"] for f in response.context["fields"]}
+    assert values["Condition"] == "Not sure"
+    assert values["Closed at"] == "\u2014"
+
+
 def test_export_logs_the_references_exported(client, coordinator, registration, condition):
     other = RegistrationFactory(condition=condition, status=Registration.Status.CLOSED)
     response = login(client, coordinator).get(index_url("status=new&export=csv"))
