@@ -397,7 +397,7 @@ class Command(BaseCommand):
             "intro": "<p>The Spinal Tumor Program treats tumors that start in the spine and "
             "tumors that have spread there from elsewhere in the body.</p>",
             "approach": [
-                heading("One plan, made together"),
+                heading("One plan, made together", "h3"),
                 paragraph(
                     "<p>Every new patient is discussed at our weekly spine tumor board, where "
                     "surgeons, oncologists, radiologists and rehabilitation specialists agree "
@@ -415,7 +415,6 @@ class Command(BaseCommand):
                 ),
             ],
             "team": [
-                heading("Who you will meet"),
                 paragraph(
                     "<p>Depending on your needs, your team may include a neurosurgeon or "
                     "orthopedic spine surgeon, a radiation oncologist, a medical oncologist, "
@@ -436,7 +435,7 @@ class Command(BaseCommand):
             "intro": "<p>Our Cancer Center treats many kinds of cancer and works closely with "
             "the Spinal Tumor Program when cancer affects the spine.</p>",
             "approach": [
-                heading("Care close to home"),
+                heading("Care close to home", "h3"),
                 paragraph(
                     "<p>Chemotherapy, infusions and follow-up visits are offered at several "
                     "clinics in the region, and many check-ins can be virtual visits.</p>"
