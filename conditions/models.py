@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -139,6 +140,19 @@ class ConditionPageForm(WagtailAdminPageForm):
         self.instance._publish_rules_checked_by_form = True
         return cleaned_data
 
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        # modelcluster numbers every row of an ordered formset but only keeps the rows whose
+        # fields changed; an untouched row keeps its old sort_order (None for rows made in
+        # code), which then sorts first on SQLite and last on PostgreSQL. Keep every row.
+        for name, formset in self.formsets.items():
+            if formset.can_order and hasattr(formset.model, "sort_order_field"):
+                getattr(page, name).add(*(form.instance for form in formset.ordered_forms))
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
+
     def _reviewer_chosen(self):
         reviewers = self.formsets.get("page_reviewers")
         if reviewers is None:
@@ -266,7 +280,25 @@ class ConditionPage(BasePage):
             item.reviewer_id for item in self.page_reviewers.all()
         )
 
+    def _number_new_child_rows(self):
+        """Give ordered child rows without a sort_order (made in code, not in the admin) the
+        next numbers in their current order, so that they keep that order on every database
+        (NULLs sort first on SQLite and last on PostgreSQL)."""
+        pending = getattr(self, "_cluster_related_objects", {})
+        for relation in get_all_child_relations(self):
+            items = pending.get(relation.get_accessor_name())
+            if not items or not hasattr(relation.related_model, "sort_order_field"):
+                continue
+            field = relation.related_model.sort_order_field
+            numbered = [getattr(item, field) for item in items if getattr(item, field) is not None]
+            next_number = max(numbered, default=-1) + 1
+            for item in items:
+                if getattr(item, field) is None:
+                    setattr(item, field, next_number)
+                    next_number += 1
+
     def save_revision(self, *args, **kwargs):
+        self._number_new_child_rows()
         # A draft may lack a medical review even while an older version is live; the rule is
         # checked when a revision is published (revision.publish() saves the page, cleaning it).
         self._saving_draft_revision = True
@@ -278,6 +310,7 @@ class ConditionPage(BasePage):
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
+        self._number_new_child_rows()
         return super().save(*args, **kwargs)
 
     @cached_property

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
-from conditions.models import ConditionPage
+from conditions.models import ConditionPage, ConditionSymptom
 from tests.conditions.admin_forms import (
     PUBLISH,
     add_url,
@@ -180,3 +180,21 @@ def test_same_reviewer_twice_is_a_form_error_not_a_crash(superuser_client, site_
 
     assert response.status_code == 200
     assert not ConditionPage.objects.filter(slug="spinal-metastases").exists()
+
+
+def test_rows_made_in_code_keep_their_order_when_edited(superuser_client, condition_page):
+    """Rows without a sort_order (older data, imports) must not jump when an editor swaps
+    two others: NULLs sort first on SQLite and last on PostgreSQL."""
+    ConditionSymptom.objects.filter(page=condition_page).update(sort_order=None)
+    names = [s.name for s in ConditionSymptom.objects.filter(page=condition_page).order_by("pk")]
+    data = edit_form_data(superuser_client, condition_page)
+    positions = {names[0]: 2, names[1]: 1, names[2]: 3}  # swap the first two
+    for index in range(int(data["symptoms-TOTAL_FORMS"])):
+        data[f"symptoms-{index}-ORDER"] = str(positions[data[f"symptoms-{index}-name"]])
+
+    response = superuser_client.post(edit_url(condition_page), data | PUBLISH)
+
+    assert response.status_code == 302, form_errors(response)
+    page = ConditionPage.objects.get(pk=condition_page.pk)
+    assert [s.name for s in page.symptoms.all()] == [names[1], names[0], names[2]]
+    assert [s.sort_order for s in page.symptoms.all()] == [0, 1, 2]
