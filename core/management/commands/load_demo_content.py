@@ -211,7 +211,7 @@ class Command(BaseCommand):
         cancer_center, _ = self.ensure_page(
             ServiceLinePageFactory, home, "cancer-center", **self.cancer_center_fields()
         )
-        conditions_index, _ = self.ensure_page(
+        self.ensure_page(
             ConditionIndexPageFactory,
             home,
             "conditions",
@@ -255,7 +255,7 @@ class Command(BaseCommand):
         if program_new:
             self.link_program(program, metastases, registration)
         if home_new:
-            self.link_home(home, program, cancer_center, conditions_index, registration)
+            self.link_home(home, registration)
 
         self.ensure_site_settings(home, registration, privacy)
 
@@ -351,20 +351,9 @@ class Command(BaseCommand):
 
     # --- page content -------------------------------------------------------------------------
 
-    def link_home(self, home, program, cancer_center, conditions_index, registration):
+    def link_home(self, home, registration):
+        # The home template already lists the programs and links to the A-Z page.
         home.body = [
-            heading("Find the right care"),
-            paragraph(
-                f"<p>Our {page_link(program, 'Spinal Tumor Program')} brings neurosurgeons, "
-                "spine surgeons, radiation and medical oncologists together to treat tumors "
-                "of the spine and spinal cord. Our "
-                f"{page_link(cancer_center, 'Cancer Center')} treats the cancers that most "
-                "often spread to the spine.</p>"
-            ),
-            paragraph(
-                "<p>Looking for a particular condition? Browse "
-                f"{page_link(conditions_index, 'conditions from A to Z')}.</p>"
-            ),
             callout(
                 "New patients are welcome",
                 f"<p>You do not need a referral. Call {PHONE} or "
