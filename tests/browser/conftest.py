@@ -44,7 +44,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def _serialized_migration_data(django_db_setup):
+    """The migration data (root page, locale, groups) Django serialized for
+    ``serialized_rollback``, read before Playwright starts."""
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(_serialized_migration_data):
     # Fail, never skip: a missing browser must not turn the accessibility checks green.
     if not (Path(CHROMIUM_PATH).exists() or shutil.which(CHROMIUM_PATH)):
         pytest.fail(
@@ -56,6 +69,14 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        # Playwright marks an event loop as running in this thread, so from here on Django
+        # hands out new, context-local connection objects. They lack the serialized data that
+        # serialized_rollback restores after each flush; give it to them, or every browser
+        # test after the first would start from an empty database.
+        from django.db import connections
+
+        for alias, contents in _serialized_migration_data.items():
+            connections[alias]._test_serialized_contents = contents
         yield browser
         browser.close()
 
