@@ -623,7 +623,7 @@ def check_answers(request, page):
             return _neutral_response(request, page)
         existing = Registration.objects.filter(submission_token=uuid.UUID(flow["token"])).first()
         if existing:
-            return _finish(request, page, existing, flow["id"], any(urgent.values()))
+            return _finish(request, page, existing, flow["id"], urgent)
         if rate_limit_exceeded(request):
             return _render(request, page, "contact/registration_rate_limited.html", status=429)
         try:
@@ -637,7 +637,7 @@ def check_answers(request, page):
             )
             error = "save_failed"
         else:
-            return _finish(request, page, registration, flow["id"], any(urgent.values()))
+            return _finish(request, page, registration, flow["id"], urgent)
 
     context = {
         "sections": _summary(page, request, cleaned, _for_self(flow)),
@@ -656,5 +656,6 @@ def confirmation(request, page):
     done = request.session.get(DONE_KEY)
     if not isinstance(done, dict) or not done.get("reference"):
         return _no_store(HttpResponseRedirect(_url(page, request)))
-    context = {"reference": done["reference"], "urgent_any": bool(done.get("urgent"))}
+    urgent = done.get("urgent")
+    context = {"reference": done["reference"], "urgent": urgent if isinstance(urgent, dict) else {}}
     return _render(request, page, "contact/confirmation.html", context)

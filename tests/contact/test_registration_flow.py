@@ -277,6 +277,22 @@ def test_urgent_answers_show_emergency_advice_without_blocking(
     assert registration.is_urgent
 
 
+def test_in_hospital_only_shows_hospital_advice(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    answers = valid_answers(reg_site.condition.pk)
+    answers["medical"]["in_hospital_now"] = "yes"
+    fill_steps(client, reg_site, answers)
+    check = client.get(reg_site.check_url).content.decode()
+    assert "tell the hospital team caring for them" in check
+    assert "Call 911 or go to the nearest emergency department now" not in check
+    confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    body = confirmation.content.decode()
+    assert "tell the hospital team caring for them" in body
+    assert "Call 911 or go to the nearest emergency department now" not in body
+    assert Registration.objects.get().in_hospital_now
+
+
 def test_non_urgent_answers_show_no_emergency_box(client, reg_site):
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:4])
     assert "reg-urgent" not in client.get(reg_site.step_url("visit")).content.decode()
