@@ -18,7 +18,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.models import SiteSettings
 from core.phone import to_display
@@ -59,6 +59,9 @@ def _new_flow(request):
         "source_page": entry.get("source_page"),
     }
     request.session[FLOW_KEY] = flow
+    # The answers must not outlive the flow in the session table either: an idle session
+    # holding them expires (and `clearsessions` removes it) after the flow's maximum age.
+    request.session.set_expiry(_setting("REGISTRATION_FLOW_MAX_AGE_SECONDS", 4 * 3600))
     return flow
 
 
@@ -182,10 +185,10 @@ def _referring_page(request):
     path = parts.path or "/"
     if len(path) > 500:
         return None
-    site_root = Page.objects.filter(sites_rooted_here__isnull=False).first()
-    if site_root is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return None
-    url_path = site_root.url_path + path.lstrip("/")
+    url_path = site.root_page.url_path + path.lstrip("/")
     if not url_path.endswith("/"):
         url_path += "/"
     return Page.objects.live().filter(url_path=url_path).only("id").first()

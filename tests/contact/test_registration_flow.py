@@ -355,6 +355,26 @@ def test_old_answers_expire(client, reg_site, settings):
     assert "registration_flow" not in client.session
 
 
+def test_session_holding_answers_expires_with_the_flow(client, reg_site, settings):
+    settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 1800
+    client.post(reg_site.step_url("who"), {"submitted_by": "patient"})
+    assert client.session.get_expiry_age() == 1800
+    assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 1800
+
+
+def test_source_page_from_referer(client, reg_site, django_capture_on_commit_callbacks):
+    service_line = reg_site.tree.service_line
+    client.get(reg_site.url(), HTTP_REFERER=f"http://testserver{service_line.url}")
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    assert Registration.objects.get().source_page_id == service_line.pk
+
+
+def test_foreign_referer_is_ignored(client, reg_site):
+    client.get(reg_site.url(), HTTP_REFERER="https://elsewhere.example/spinal-tumor-program/")
+    assert "registration_entry" not in client.session
+
+
 def test_confirmation_needs_a_submission(client, reg_site):
     response = client.get(reg_site.confirmation_url)
     assert response.status_code == 302 and response.url == reg_site.url()
