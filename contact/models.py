@@ -29,34 +29,48 @@ class RegistrationPage(RoutablePageMixin, BasePage):
         help_text=_("Shown on the confirmation page and in the patient's acknowledgement email."),
     )
     who_help = models.TextField(
-        _("'Who is filling this in' help"), max_length=500, blank=True,
+        _("'Who is filling this in' help"),
+        max_length=500,
+        blank=True,
         default="You can register for yourself or for someone you care for.",
     )
     patient_help = models.TextField(
-        _("'About the patient' help"), max_length=500, blank=True,
+        _("'About the patient' help"),
+        max_length=500,
+        blank=True,
         default="Use the name that appears on the patient's insurance card or photo ID.",
     )
     sex_reason = models.CharField(
-        _("why we ask about sex"), max_length=300, blank=True,
+        _("why we ask about sex"),
+        max_length=300,
+        blank=True,
         default=(
             "We ask because some conditions and treatments affect people differently. "
             "You do not have to answer."
         ),
     )
     contact_help = models.TextField(
-        _("'Contact details' help"), max_length=500, blank=True,
+        _("'Contact details' help"),
+        max_length=500,
+        blank=True,
         default="A care coordinator will use these details to arrange the first appointment.",
     )
     medical_help = models.TextField(
-        _("'About the condition' help"), max_length=500, blank=True,
+        _("'About the condition' help"),
+        max_length=500,
+        blank=True,
         default="Answer as well as you can. It is fine to say you are not sure.",
     )
     visit_help = models.TextField(
-        _("'Visit and consent' help"), max_length=500, blank=True,
+        _("'Visit and consent' help"),
+        max_length=500,
+        blank=True,
         default="Tell us how you would like to meet the team.",
     )
     check_help = models.TextField(
-        _("'Check your answers' help"), max_length=500, blank=True,
+        _("'Check your answers' help"),
+        max_length=500,
+        blank=True,
         default="Check your answers before you send them. You can change any answer.",
     )
     confirmation_text = RichTextField(
