@@ -28,10 +28,12 @@ def registration_url(context):
     registration_page = SiteSettings.for_request(request).registration_page
     if registration_page is None or not registration_page.live:
         return ""
+    page = context.get("page")
+    if page is not None and page.pk == registration_page.pk:
+        return ""  # already in the flow: the button would only restart it
     url = registration_page.get_url(request=request)
     if not url:
         return ""
-    page = context.get("page")
     if isinstance(page, ConditionPage):
         url = f"{url}?condition={page.pk}"
     return url
