@@ -194,7 +194,17 @@ def notification_pending_q():
     )
 
 
+def urgent_q():
+    """The database form of Registration.is_urgent: in hospital now, or emergency symptoms."""
+    return Q(in_hospital_now=True) | Q(emergency_symptoms=True)
+
+
 class RegistrationFilterSet(WagtailFilterSet):
+    urgent = django_filters.BooleanFilter(
+        label=_("Urgent (in hospital or emergency symptoms)"),
+        method="filter_urgent",
+        widget=BooleanRadioSelect,
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=Registration.Status.choices,
@@ -230,6 +240,11 @@ class RegistrationFilterSet(WagtailFilterSet):
         model = Registration
         fields = []
 
+    def filter_urgent(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(urgent_q()) if value else queryset.exclude(urgent_q())
+
     def filter_notification_pending(self, queryset, name, value):
         if value is None:
             return queryset
@@ -243,6 +258,12 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 class NotificationColumn(Column):
     cell_template_name = "contact/admin/notification_cell.html"
+
+
+class UrgentColumn(Column):
+    """Patients in hospital or reporting emergency signs are called back first."""
+
+    cell_template_name = "contact/admin/urgent_cell.html"
 
 
 EXPORT_COLUMNS = [
@@ -564,6 +585,7 @@ class RegistrationViewSet(ModelViewSet):
     list_per_page = 25
     list_display = [
         "reference",
+        UrgentColumn("is_urgent", label=_("Urgent")),
         "status",
         "visit_type",
         Column("condition", label=_("Condition"), accessor=condition_title),

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
@@ -643,3 +644,25 @@ def test_dashboard_panel_hidden_from_editors(client, users, registration, role):
 def test_dashboard_panel_shown_to_superuser(client, admin_user, registration):
     html = login(client, admin_user).get(reverse("wagtailadmin_home")).content.decode()
     assert "1 new registration</a>;" in html
+
+
+def test_urgent_registrations_are_flagged_and_filterable(client, coordinator, condition):
+    in_hospital = RegistrationFactory(condition=condition, in_hospital_now=True)
+    emergency = RegistrationFactory(condition=condition, emergency_symptoms=True)
+    routine = RegistrationFactory(condition=condition)
+    client = login(client, coordinator)
+
+    assert listed(client.get(index_url("urgent=true"))) == {
+        in_hospital.reference,
+        emergency.reference,
+    }
+    assert listed(client.get(index_url("urgent=false"))) == {routine.reference}
+
+    soup = BeautifulSoup(client.get(index_url()).content, "html.parser")
+    rows = {
+        row.find("a").get_text(strip=True): row.get_text(" ", strip=True)
+        for row in soup.select("table tbody tr")
+    }
+    assert "Urgent" in rows[in_hospital.reference]
+    assert "Urgent" in rows[emergency.reference]
+    assert "Urgent" not in rows[routine.reference]
