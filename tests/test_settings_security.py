@@ -26,6 +26,8 @@ def production_env(**overrides):
         "ALLOWED_HOSTS": "example.org",
         # Keep a test run from touching the checkout's own database.
         "DATABASE_URL": "sqlite:///:memory:",
+        # Production keeps rate limits in a shared cache; nothing connects to it here.
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -75,3 +77,12 @@ def test_check_deploy_is_clean():
     assert result.returncode == 0, output
     assert "WARNINGS" not in output and "ERRORS" not in output
     assert "System check identified no issues" in output
+
+
+def test_check_deploy_warns_without_a_shared_cache():
+    result = run_python(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        production_env(REDIS_URL=None),
+    )
+    assert result.returncode != 0
+    assert "contact.W001" in result.stdout + result.stderr
