@@ -11,13 +11,14 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format clean
+.PHONY: help install run test lint format bench clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
 	@echo "make test     install, then run the whole test suite (browser tests included)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
+	@echo "make bench    time, queries and bytes of the demo condition page"
 	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', DATABASE_URL=postgres://..."
 
 $(BIN)/python:
@@ -50,6 +51,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Speed and size figures for the condition page (prints numbers; asserts nothing).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/condition_page.py
 
 clean:
 	rm -rf $(VENV) static_collected var .pytest_cache .ruff_cache *.egg-info
