@@ -177,9 +177,14 @@ def _referring_page(request):
     from urllib.parse import urlsplit
 
     referer = request.headers.get("Referer", "")
-    if not referer:
+    # A header is whatever the client sends: a bot's malformed URL, or a NUL that PostgreSQL
+    # refuses in a query, must mean "no source page", never a server error.
+    if not referer or len(referer) > 2000 or not referer.isprintable():
         return None
-    parts = urlsplit(referer)
+    try:
+        parts = urlsplit(referer)
+    except ValueError:  # e.g. "http://[::1/" (an unclosed IPv6 address)
+        return None
     if parts.netloc and parts.netloc != request.get_host():
         return None
     path = parts.path or "/"

@@ -375,6 +375,20 @@ def test_foreign_referer_is_ignored(client, reg_site):
     assert "registration_entry" not in client.session
 
 
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "http://[::1/",  # urlsplit raises ValueError: unclosed IPv6 address
+        "http://testserver/spinal\x00tumor/",  # PostgreSQL refuses NUL in a query
+        "http://testserver/" + "a/" * 2000,
+    ],
+)
+def test_malformed_referer_is_ignored_not_a_server_error(client, reg_site, referer):
+    response = client.get(reg_site.url(), HTTP_REFERER=referer)
+    assert response.status_code == 200
+    assert "registration_entry" not in client.session
+
+
 def test_confirmation_needs_a_submission(client, reg_site):
     response = client.get(reg_site.confirmation_url)
     assert response.status_code == 302 and response.url == reg_site.url()
