@@ -125,16 +125,29 @@ class ConditionPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         # Wagtail defers required-field checks when an editor saves a draft; the rule below
         # follows the same switch so it applies to publishing and to submitting for review.
-        if not self.is_deferred_validation:
-            if not cleaned_data.get("last_reviewed"):
+        # A page awaiting approval is the exception: approving it publishes its latest draft,
+        # so a draft saved during moderation must keep the medical review too.
+        in_moderation = self.is_deferred_validation and self._in_moderation()
+        if not self.is_deferred_validation or in_moderation:
+            missing_date = not cleaned_data.get("last_reviewed")
+            missing_reviewer = not self._reviewer_chosen()
+            if missing_date:
                 self.add_error(
                     "last_reviewed",
                     _("Enter the date of the last medical review before publishing this page."),
                 )
-            if not self._reviewer_chosen():
+            if missing_reviewer:
                 self.add_error(
                     None,
                     _("Add at least one medical reviewer before publishing this page."),
+                )
+            if in_moderation and (missing_date or missing_reviewer):
+                self.add_error(
+                    None,
+                    _(
+                        "This page is awaiting approval, and approving it publishes this draft, "
+                        "so the draft must keep its medical review."
+                    ),
                 )
         # The model's own check is for publishing paths that bypass this form.
         self.instance._publish_rules_checked_by_form = True
@@ -152,6 +165,9 @@ class ConditionPageForm(WagtailAdminPageForm):
             page.save()
             self.save_m2m()
         return page
+
+    def _in_moderation(self):
+        return bool(self.instance.pk) and self.instance.workflow_in_progress
 
     def _reviewer_chosen(self):
         reviewers = self.formsets.get("page_reviewers")

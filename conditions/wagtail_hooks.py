@@ -1,7 +1,11 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from conditions.models import Reviewer
+from conditions.models import ConditionPage, Reviewer
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -15,3 +19,42 @@ class ReviewerViewSet(SnippetViewSet):
 
 
 register_snippet(ReviewerViewSet)
+
+
+def _pages_bulk_publish_would_publish(objects, action):
+    """The selected pages, plus their unpublished descendants when the moderator asked for
+    them: the same pages PublishBulkAction.execute_action publishes."""
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live().type(ConditionPage))
+    return pages
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_unreviewed_condition_pages(request, action_type, objects, action):
+    """Bulk publishing skips the edit form, so the medical-review rule would only be met by
+    the model's own check, as a server error. Refuse the whole action with a message instead."""
+    if action_type != "publish":
+        return None
+    unreviewed = []
+    for page in _pages_bulk_publish_would_publish(objects, action):
+        page = page.specific
+        if not isinstance(page, ConditionPage):
+            continue
+        latest = page.get_latest_revision_as_object()
+        if not latest._has_medical_review():
+            unreviewed.append(latest.title)
+    if not unreviewed:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was published. These condition pages need a medical reviewer and a "
+            "last-reviewed date before they can be published: %(titles)s. Add the review on "
+            "each page, or leave them out of the selection."
+        )
+        % {"titles": ", ".join(unreviewed)},
+    )
+    return redirect(action.next_url)
