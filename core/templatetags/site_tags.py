@@ -16,6 +16,12 @@ def _has_text(rich_text):
     return bool(strip_tags(value).strip()) or "<embed" in value
 
 
+@register.filter
+def has_text(rich_text):
+    """For `{% if %}` around rich text: a field the editor emptied still holds '<p></p>'."""
+    return _has_text(rich_text)
+
+
 @register.simple_tag(takes_context=True)
 def registration_url(context):
     """The registration page's URL; from a condition page it preselects that condition."""
