@@ -163,6 +163,11 @@ def _site_settings(request):
     return SiteSettings.for_request(request)
 
 
+def _expired_redirect(request, page, lost=False):
+    """Back to the start page; when answers were just sent to no flow, it explains why."""
+    return _no_store(HttpResponseRedirect(_url(page, request) + ("?expired=1" if lost else "")))
+
+
 def _neutral_response(request, page):
     """What a bot (or anything we silently discard) sees: a plain thank-you, no verdict."""
     _clear_flow(request)
@@ -226,7 +231,8 @@ def start(request, page):
         "flow": flow,
         "first_step_url": _step_url(page, request, forms.STEP_SLUGS[0]),
         "resume_url": None,
-        "expired": False,
+        "expired": flow is None and request.GET.get("expired") == "1",
+        "flow_max_hours": max(1, _setting("REGISTRATION_FLOW_MAX_AGE_SECONDS", 4 * 3600) // 3600),
     }
     if flow and flow["answers"]:
         next_slug = _first_incomplete_step(page, flow)
@@ -258,7 +264,8 @@ def step(request, page, step):
     flow = _get_flow(request)
     if flow is None:
         if step != forms.STEP_SLUGS[0]:
-            return _no_store(HttpResponseRedirect(_url(page, request)))
+            # Answers sent to a flow that has expired (or a session that has) are lost: say so.
+            return _expired_redirect(request, page, lost=request.method == "POST")
         flow = _new_flow(request)
 
     index = forms.STEP_SLUGS.index(step)
@@ -610,11 +617,15 @@ def check_answers(request, page):
             # A resubmitted or replayed form: the registration already exists.
             return _no_store(HttpResponseRedirect(_url(page, request, "confirmation")))
         if flow is None:
-            return _no_store(HttpResponseRedirect(_url(page, request)))
+            return _expired_redirect(request, page, lost=True)
         if posted_flow != flow["id"]:
             # A stale tab from an earlier flow: show the current answers again.
             return _no_store(HttpResponseRedirect(_url(page, request, "check_answers")))
     if flow is None:
+        if isinstance(request.session.get(DONE_KEY), dict):
+            # Browser Back from the confirmation: show it again rather than an empty start
+            # page that would suggest the registration was not sent.
+            return _no_store(HttpResponseRedirect(_url(page, request, "confirmation")))
         return _no_store(HttpResponseRedirect(_url(page, request)))
 
     bound = _bound_step_forms(page, flow)

@@ -355,6 +355,51 @@ def test_old_answers_expire(client, reg_site, settings):
     assert "registration_flow" not in client.session
 
 
+def test_answers_sent_after_the_flow_expired_explain_why(client, reg_site, settings):
+    settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 4 * 3600
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers, steps=STEPS[:2])
+    import time
+
+    later = time.time() + 5 * 3600
+    with mock.patch("contact.views.time.time", return_value=later):
+        response = client.post(reg_site.step_url("contact"), answers["contact"])
+    assert response.status_code == 302 and response.url == reg_site.url() + "?expired=1"
+    page = client.get(response.url).content.decode()
+    assert "Your answers were not saved" in page
+    assert "cleared after 4 hours" in page
+    assert 'href="tel:+18885550142"' in page.split("<h1>")[0]
+    assert "Start now" in page
+
+
+def test_answers_sent_with_a_lost_session_explain_why(client, reg_site):
+    # The session cookie has gone (expired, or the phone's browser dropped it).
+    response = client.post(reg_site.step_url("medical"), {"biopsy_confirmed": "yes"})
+    assert response.url == reg_site.url() + "?expired=1"
+    response = client.post(reg_site.check_url, {"flow": "f" * 32})
+    assert response.url == reg_site.url() + "?expired=1"
+    # Simply opening a later step is not a loss: no message.
+    assert client.get(reg_site.step_url("medical")).url == reg_site.url()
+    assert "not saved" not in client.get(reg_site.url()).content.decode()
+
+
+def test_expired_message_not_shown_over_a_flow_in_progress(client, reg_site):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:1])
+    page = client.get(reg_site.url() + "?expired=1").content.decode()
+    assert "not saved" not in page and "Continue your registration" in page
+
+
+def test_browser_back_from_the_confirmation_shows_it_again(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
+    _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
+    # Back goes to the check-answers page: it must not look as if nothing was sent.
+    response = client.get(reg_site.check_url)
+    assert response.status_code == 302 and response.url == reg_site.confirmation_url
+    assert Registration.objects.count() == 1
+
+
 def test_session_holding_answers_expires_with_the_flow(client, reg_site, settings):
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 1800
     client.post(reg_site.step_url("who"), {"submitted_by": "patient"})

@@ -142,7 +142,7 @@ def test_stale_flow_id_does_not_submit(filled, reg_site, django_capture_on_commi
 
 def test_submit_without_a_flow_goes_to_start(client, reg_site):
     response = client.post(reg_site.check_url, {"flow": "anything"})
-    assert response.status_code == 302 and response.url == reg_site.url()
+    assert response.status_code == 302 and response.url == reg_site.url() + "?expired=1"
     assert Registration.objects.count() == 0
 
 
@@ -213,7 +213,7 @@ def test_tampered_start_time_discards_the_flow(filled, reg_site, settings):
     session["registration_flow"] = flow
     session.save()
     response = submit(filled, reg_site)
-    assert response.status_code == 302 and response.url == reg_site.url()
+    assert response.status_code == 302 and response.url == reg_site.url() + "?expired=1"
     assert Registration.objects.count() == 0
 
 
