@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
@@ -678,3 +679,13 @@ def confirmation(request, page):
     urgent = done.get("urgent")
     context = {"reference": done["reference"], "urgent": urgent if isinstance(urgent, dict) else {}}
     return _render(request, page, "contact/confirmation.html", context)
+
+
+def csrf_failure(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: a friendly 403 with the phone number.
+
+    A patient whose cookies were cleared, or who left the form open for a long time, lands
+    here from a step or the final "Send". It echoes nothing from the request (no answers,
+    no reason text), and is never cached.
+    """
+    return _no_store(render(request, "403_csrf.html", status=403))

@@ -400,6 +400,23 @@ def test_browser_back_from_the_confirmation_shows_it_again(
     assert Registration.objects.count() == 1
 
 
+def test_csrf_failure_is_a_friendly_page_with_the_phone_number(reg_site):
+    from django.test import Client
+
+    # The patient's cookies were cleared while the check-answers page was open.
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(reg_site.check_url, {"flow": "f" * 32, "first_name": PATIENT_NAME[0]})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Sorry, this page has expired" in page
+    assert "some answers may need entering again" in page
+    assert 'href="tel:+18885550142"' in page
+    assert f'href="{reg_site.url()}"' in page  # back to the registration
+    assert PATIENT_NAME[0] not in page and "CSRF" not in page
+    assert "no-store" in response["Cache-Control"]
+    assert Registration.objects.count() == 0
+
+
 def test_session_holding_answers_expires_with_the_flow(client, reg_site, settings):
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 1800
     client.post(reg_site.step_url("who"), {"submitted_by": "patient"})
