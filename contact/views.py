@@ -248,6 +248,19 @@ def start(request, page):
 # --- Steps --------------------------------------------------------------------------------
 
 
+def _draft(form):
+    """What was typed into a step that did not validate: its own fields only, each cut to
+    just over its limit (enough to show the "at most N characters" error), so a bot cannot
+    fill the session with megabytes."""
+    draft = {}
+    for name, field in form.fields.items():
+        if name == forms.HONEYPOT_FIELD or name not in form.data:
+            continue
+        limit = (getattr(field, "max_length", None) or 200) + 1
+        draft[name] = str(form.data.get(name, ""))[:limit]
+    return draft
+
+
 def _urgent_flags(flow):
     medical = flow["answers"].get("medical") or {}
     return {
@@ -282,30 +295,40 @@ def step(request, page, step):
         form = form_class(data=request.POST, **kwargs)
         if form.honeypot_filled():
             return _neutral_response(request, page)
-        if form.is_valid():
-            flow["answers"][step] = form.stored_data()
+        if not form.is_valid():
+            # Post/Redirect/Get for errors too: a page rendered from a POST (and not stored,
+            # no-store) makes the phone's Back button show "Confirm form resubmission". What
+            # was typed is kept as this step's draft and shown, with its errors, by the GET.
+            flow.setdefault("drafts", {})[step] = _draft(form)
             _save_flow(request, flow)
-            if change or index == len(forms.STEP_SLUGS) - 1:
-                next_url = _url(page, request, "check_answers")
-                if change:
-                    # A change can make a later step incomplete; check answers sends them on.
-                    next_slug = _first_incomplete_step(page, flow)
-                    if next_slug and next_slug != step:
-                        next_url = _step_url(page, request, next_slug)
-            else:
-                next_url = _step_url(page, request, forms.STEP_SLUGS[index + 1])
-            return _no_store(HttpResponseRedirect(next_url))
-    else:
-        stored = flow["answers"].get(step)
-        if isinstance(stored, dict):
-            form = form_class(data=stored, **kwargs)
-            form.is_valid()  # shows errors if, say, the chosen condition was unpublished
+            return _no_store(HttpResponseRedirect(_step_url(page, request, step, change=change)))
+        flow["answers"][step] = form.stored_data()
+        (flow.get("drafts") or {}).pop(step, None)
+        _save_flow(request, flow)
+        if change or index == len(forms.STEP_SLUGS) - 1:
+            next_url = _url(page, request, "check_answers")
+            if change:
+                # A change can make a later step incomplete; check answers sends them on.
+                next_slug = _first_incomplete_step(page, flow)
+                if next_slug and next_slug != step:
+                    next_url = _step_url(page, request, next_slug)
         else:
-            initial = {}
-            preselected = flow.get("condition") if form_class is forms.MedicalForm else None
-            if preselected and forms.live_condition(preselected):
-                initial["condition"] = str(preselected)
-            form = form_class(initial=initial, **kwargs)
+            next_url = _step_url(page, request, forms.STEP_SLUGS[index + 1])
+        return _no_store(HttpResponseRedirect(next_url))
+    stored = flow["answers"].get(step)
+    draft = (flow.get("drafts") or {}).get(step)
+    if isinstance(draft, dict):
+        form = form_class(data=draft, **kwargs)
+        form.is_valid()  # the errors the POST found
+    elif isinstance(stored, dict):
+        form = form_class(data=stored, **kwargs)
+        form.is_valid()  # shows errors if, say, the chosen condition was unpublished
+    else:
+        initial = {}
+        preselected = flow.get("condition") if form_class is forms.MedicalForm else None
+        if preselected and forms.live_condition(preselected):
+            initial["condition"] = str(preselected)
+        form = form_class(initial=initial, **kwargs)
 
     previous_url = (
         _step_url(page, request, forms.STEP_SLUGS[index - 1]) if index else _url(page, request)

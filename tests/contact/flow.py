@@ -126,6 +126,8 @@ def fill_steps(client, site, answers, steps=STEPS):
     for slug in steps:
         response = client.post(site.step_url(slug), answers[slug])
         assert response.status_code == 302, (slug, response.content.decode()[:3000])
+        # Errors also redirect (to the same step, Post/Redirect/Get): that is a failure here.
+        assert response.url != site.step_url(slug), (slug, client.get(response.url).content[:3000])
     return response
 
 

@@ -194,11 +194,49 @@ def test_change_link_returns_to_check_answers(client, reg_site):
 def test_change_with_an_error_stays_on_the_step(client, reg_site):
     answers = valid_answers(reg_site.condition.pk)
     fill_steps(client, reg_site, answers)
-    response = client.post(reg_site.step_url("who", change=True), {"submitted_by": "someone_else"})
-    assert response.status_code == 200
-    assert "Enter your full name." in response.content.decode()
+    change_url = reg_site.step_url("who", change=True)
+    response = client.post(change_url, {"submitted_by": "someone_else"})
+    assert response.status_code == 302 and response.url == change_url
+    page = client.get(change_url).content.decode()
+    assert "Enter your full name." in page
+    assert "Save and return to check your answers" in page
     # The stored answer is unchanged until the step validates.
     assert client.session["registration_flow"]["answers"]["who"]["submitted_by"] == "patient"
+
+
+def test_errors_are_shown_after_a_redirect_so_browser_back_works(client, reg_site):
+    """A page rendered from a POST breaks the phone's Back button ("Confirm resubmission")."""
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers, steps=STEPS[:1])
+    url = reg_site.step_url("patient")
+    typed = {**answers["patient"], "dob_year": "19x8", "website": ""}
+    response = client.post(url, typed)
+    assert response.status_code == 302 and response.url == url
+    page = client.get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert "There is a problem" in body and body.count("<title>Error: ") == 1
+    assert 'value="19x8"' in body and f'value="{PATIENT_NAME[0]}"' in body  # what was typed
+    assert "patient" not in client.session["registration_flow"]["answers"]
+    # Fixed and sent: the draft goes; Back to this step later shows the saved answers.
+    fill_steps(client, reg_site, answers, steps=["patient"])
+    back = client.get(url).content.decode()
+    assert "There is a problem" not in back and 'value="1958"' in back
+    assert (
+        "drafts" not in client.session["registration_flow"]
+        or not (client.session["registration_flow"]["drafts"])
+    )
+
+
+def test_a_draft_in_the_session_is_bounded(client, reg_site):
+    client.post(
+        reg_site.step_url("who"),
+        {"submitted_by": "someone_else", "submitter_name": "x" * 100000, "junk": "y" * 100000},
+    )
+    draft = client.session["registration_flow"]["drafts"]["who"]
+    assert set(draft) == {"submitted_by", "submitter_name"}
+    assert len(draft["submitter_name"]) == 121  # one over the limit: the error still shows
+    assert "at most 120 characters" in client.get(reg_site.step_url("who")).content.decode()
 
 
 def test_session_cleared_after_submit(client, reg_site, django_capture_on_commit_callbacks):

@@ -19,7 +19,11 @@ def post_step(client, site, slug, changes, drop=()):
     data = {**answers[slug], **changes}
     for name in drop:
         data.pop(name, None)
-    return client.post(site.step_url(slug), data)
+    response = client.post(site.step_url(slug), data)
+    if response.status_code == 302 and response.url == site.step_url(slug):
+        # Errors are shown by the GET the POST redirects to (Post/Redirect/Get).
+        return client.get(response.url)
+    return response
 
 
 def assert_field_error(response, anchor, message, field_id=None):
