@@ -465,7 +465,6 @@ class MedicalForm(HoneypotMixin, StepForm):
     in_hospital_now = forms.ChoiceField(
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Select whether the patient is in hospital now.")},
     )
     emergency_symptoms = forms.ChoiceField(
         choices=YES_NO,
@@ -484,6 +483,10 @@ class MedicalForm(HoneypotMixin, StepForm):
         ]
         self.fields["in_hospital_now"].label = self.you(
             _("Are you in hospital now?"), _("Is the patient in hospital now?")
+        )
+        self.fields["in_hospital_now"].error_messages["required"] = self.you(
+            _("Select whether you are in hospital now."),
+            _("Select whether the patient is in hospital now."),
         )
         self.fields["emergency_symptoms"].label = self.you(
             _(

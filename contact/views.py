@@ -347,6 +347,7 @@ def step(request, page, step):
         "back_url": previous_url,
         "change": change,
         "urgent": _urgent_flags(flow) if step != "medical" else {},
+        "for_self": _for_self(flow),
         "privacy_page": site_settings.privacy_page,
         "has_errors": form.is_bound and bool(form.errors),
     }
@@ -595,11 +596,12 @@ def rate_limit_exceeded(request):
     return count > limit
 
 
-def _finish(request, page, registration, flow_id, urgent):
+def _finish(request, page, registration, flow, urgent):
     request.session[DONE_KEY] = {
-        "flow": flow_id,
+        "flow": flow["id"],
         "reference": registration.reference,
         "urgent": urgent,
+        "for_self": _for_self(flow),
         "at": time.time(),
     }
     _clear_flow(request)
@@ -666,7 +668,7 @@ def check_answers(request, page):
             return _neutral_response(request, page)
         existing = Registration.objects.filter(submission_token=uuid.UUID(flow["token"])).first()
         if existing:
-            return _finish(request, page, existing, flow["id"], urgent)
+            return _finish(request, page, existing, flow, urgent)
         if rate_limit_exceeded(request):
             return _render(request, page, "contact/registration_rate_limited.html", status=429)
         try:
@@ -680,12 +682,13 @@ def check_answers(request, page):
             )
             error = "save_failed"
         else:
-            return _finish(request, page, registration, flow["id"], urgent)
+            return _finish(request, page, registration, flow, urgent)
 
     context = {
         "sections": _summary(page, request, cleaned, _for_self(flow)),
         "flow_id": flow["id"],
         "urgent": urgent,
+        "for_self": _for_self(flow),
         "error": error,
         "back_url": _step_url(page, request, forms.STEP_SLUGS[-1]),
         "form_action": _url(page, request, "check_answers"),
@@ -700,7 +703,11 @@ def confirmation(request, page):
     if not isinstance(done, dict) or not done.get("reference"):
         return _no_store(HttpResponseRedirect(_url(page, request)))
     urgent = done.get("urgent")
-    context = {"reference": done["reference"], "urgent": urgent if isinstance(urgent, dict) else {}}
+    context = {
+        "reference": done["reference"],
+        "urgent": urgent if isinstance(urgent, dict) else {},
+        "for_self": done.get("for_self") is True,
+    }
     return _render(request, page, "contact/confirmation.html", context)
 
 

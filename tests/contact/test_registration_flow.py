@@ -239,12 +239,38 @@ def test_a_draft_in_the_session_is_bounded(client, reg_site):
     assert "at most 120 characters" in client.get(reg_site.step_url("who")).content.decode()
 
 
+def test_medical_wording_follows_who_is_filling_it_in(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers, steps=STEPS[:3])
+    url = reg_site.step_url("medical")
+    medical = client.get(url).content.decode()
+    assert "If you have new weakness" in medical and "the patient" not in medical.lower()
+    client.post(url, {**answers["medical"], "in_hospital_now": ""})
+    assert "Select whether you are in hospital now." in client.get(url).content.decode()
+    fill_steps(
+        client,
+        reg_site,
+        {**answers, "medical": {**answers["medical"], "in_hospital_now": "yes"}},
+        steps=STEPS[3:],
+    )
+    check = client.get(reg_site.check_url).content.decode()
+    assert "If you are in hospital now, tell the hospital team caring for you." in check
+    # A caregiver reads about "the patient" throughout.
+    fill_steps(
+        client, reg_site, valid_answers(reg_site.condition.pk, caregiver=True), steps=["who"]
+    )
+    client.post(url, {**answers["medical"], "in_hospital_now": ""})
+    medical = client.get(url).content.decode()
+    assert "If the patient has new weakness" in medical
+    assert "Select whether the patient is in hospital now." in medical
+
+
 def test_session_cleared_after_submit(client, reg_site, django_capture_on_commit_callbacks):
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
     _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     session = client.session
     assert "registration_flow" not in session
-    assert set(session["registration_done"]) == {"flow", "reference", "urgent", "at"}
+    assert set(session["registration_done"]) == {"flow", "reference", "urgent", "for_self", "at"}
     # Stored answers are gone: going back to a step starts again.
     response = client.get(reg_site.step_url("visit"))
     assert response.status_code == 302 and response.url == reg_site.url()
@@ -322,11 +348,12 @@ def test_in_hospital_only_shows_hospital_advice(
     answers["medical"]["in_hospital_now"] = "yes"
     fill_steps(client, reg_site, answers)
     check = client.get(reg_site.check_url).content.decode()
-    assert "tell the hospital team caring for them" in check
+    # The patient filled it in: "you", as on every step.
+    assert "If you are in hospital now, tell the hospital team caring for you." in check
     assert "Call 911 or go to the nearest emergency department now" not in check
     confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     body = confirmation.content.decode()
-    assert "tell the hospital team caring for them" in body
+    assert "If you are in hospital now, tell the hospital team caring for you." in body
     assert "Call 911 or go to the nearest emergency department now" not in body
     assert Registration.objects.get().in_hospital_now
 
