@@ -168,6 +168,11 @@ def test_honeypot_discards_silently(client, reg_site, slug):
     body = response.content.decode()
     assert "<h1>Thank you</h1>" in body
     assert "error" not in body.lower().split("<main")[1]
+    # A person caught by mistake is not told they are registered, and is given the number.
+    main = body.split("<main")[1]
+    assert "could not give you a registration reference" in main
+    assert reg_site.registration_page.response_time_promise not in main
+    assert 'href="tel:+18885550142"' in main
     assert "registration_flow" not in client.session
     assert Registration.objects.count() == 0
 
