@@ -365,7 +365,10 @@ class ConditionSymptom(Orderable):
 
 class ConditionPageReviewer(Orderable):
     page = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="page_reviewers")
-    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="+")
+    # CASCADE, not PROTECT: a draft revision that names a since-deleted reviewer must still
+    # load (modelcluster drops the row), and then needs a reviewer again to be published.
+    # Deleting a reviewer who is credited on a saved page is refused in wagtail_hooks.
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("reviewer")]
 

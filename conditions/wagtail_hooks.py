@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from conditions.models import ConditionPage, Reviewer
+from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -58,3 +58,28 @@ def refuse_bulk_publishing_unreviewed_condition_pages(request, action_type, obje
         % {"titles": ", ".join(unreviewed)},
     )
     return redirect(action.next_url)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_credited_reviewers(request, instances):
+    """A reviewer credited on a saved page stays until editors take them off it, so no page
+    silently loses its medical attribution. Drafts that name them simply drop the name."""
+    reviewers = [instance for instance in instances if isinstance(instance, Reviewer)]
+    if not reviewers:
+        return None
+    credits = (
+        ConditionPageReviewer.objects.filter(reviewer__in=reviewers)
+        .select_related("reviewer", "page")
+        .order_by("reviewer__name", "page__title")
+    )
+    if not credits:
+        return None
+    messages.error(
+        request,
+        _(
+            "Not deleted. These reviewers are credited on pages: %(credits)s. Choose another "
+            "reviewer on those pages first."
+        )
+        % {"credits": "; ".join(f"{c.reviewer.name} ({c.page.title})" for c in credits)},
+    )
+    return redirect("wagtailsnippets_conditions_reviewer:list")

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import WorkflowState
 
-from conditions.factories import ConditionPageFactory
+from conditions.factories import ConditionPageFactory, ReviewerFactory
 from conditions.models import ConditionPage, ConditionPageReviewer, add_months
 from tests.conditions.admin_forms import (
     PUBLISH,
@@ -290,6 +290,25 @@ def test_a_live_page_keeps_its_reviewer_when_a_reviewerless_revision_is_publishe
     assert page.live
     assert page.live_revision == original_revision
     assert ConditionPageReviewer.objects.filter(page=page).count() == 1
+
+
+def test_a_draft_naming_a_since_deleted_reviewer_needs_a_reviewer_again(
+    condition_page, superuser_client
+):
+    # Only saved pages keep a reviewer from being deleted; a draft's reviewer can go.
+    draft_only = ReviewerFactory(name="Dr. Draft Only")
+    condition_page.page_reviewers = [ConditionPageReviewer(reviewer=draft_only)]
+    draft_revision = condition_page.save_revision()
+    draft_only.delete()
+
+    # The draft still opens in the editor, without the deleted name...
+    response = superuser_client.get(f"/admin/pages/{condition_page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Dr. Draft Only" not in response.content.decode()
+    # ...and publishing it is refused by the review rule, not by the database.
+    with pytest.raises(ValidationError):
+        draft_revision.publish()
+    assert ConditionPage.objects.get(pk=condition_page.pk).live
 
 
 def test_publishing_a_reviewed_revision_outside_the_form_works(site_tree, reviewer):
