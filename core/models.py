@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.phone import to_display, to_e164, validate_phone
+from core.phone import to_e164, validate_phone
 
 
 class CustomImage(AbstractImage):
@@ -173,7 +173,3 @@ class SiteSettings(BaseSiteSetting):
     def phone_tel(self):
         """The number as a tel: URI target (E.164), or '' when none is set."""
         return to_e164(self.new_patient_phone) if self.new_patient_phone else ""
-
-    @cached_property
-    def phone_display(self):
-        return to_display(self.new_patient_phone) if self.new_patient_phone else ""

@@ -34,16 +34,10 @@ def test_phone_tel_is_e164(site_tree, number, e164):
     assert settings.phone_tel == e164
 
 
-def test_phone_display_is_national_format(site_tree):
-    settings = SiteSettings(site=site_tree.site, new_patient_phone="1-888-555-0142")
-    assert settings.phone_display == "(888) 555-0142"
-
-
 def test_no_phone_means_no_tel_link(site_tree):
     settings = SiteSettings(site=site_tree.site, new_patient_phone="")
     settings.full_clean()
     assert settings.phone_tel == ""
-    assert settings.phone_display == ""
 
 
 def test_settings_admin_form_rejects_an_invalid_phone(superuser_client, site_settings):
