@@ -10,7 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
+from django.utils.connection import ConnectionProxy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.models import Page, Site
 
@@ -29,6 +30,9 @@ from .models import Registration
 from .tasks import enqueue_notifications
 
 logger = logging.getLogger(__name__)
+
+# Rate-limit counters must be the same for every worker process: the "shared" cache alias.
+cache = ConnectionProxy(caches, "shared")
 
 FLOW_KEY = "registration_flow"
 DONE_KEY = "registration_done"

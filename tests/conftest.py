@@ -6,7 +6,7 @@ The tree builders live in tests/core/builders.py so unittest-style classes
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Site
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
@@ -17,10 +17,12 @@ from tests.core.builders import build_site_tree, configure_site_settings
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Page ids repeat between tests on SQLite; a cached site-root map must not outlive them."""
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     Site.clear_site_root_paths_cache()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

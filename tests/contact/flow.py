@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
 from contact.factories import RegistrationPageFactory
@@ -45,7 +45,8 @@ class RegistrationSite:
 
 
 def build_registration_site():
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     tree = build_site_tree()
     condition = ConditionPageFactory(
         parent=tree.service_line,
