@@ -16,9 +16,9 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.connection import ConnectionProxy
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
-from django.utils.connection import ConnectionProxy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.models import Page, Site
 

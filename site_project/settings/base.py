@@ -147,9 +147,10 @@ if REDIS_URL:
     _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     CACHES = {"default": _redis, "shared": _redis}
 else:
+    _locmem = "django.core.cache.backends.locmem.LocMemCache"
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+        "default": {"BACKEND": _locmem},
+        "shared": {"BACKEND": _locmem, "LOCATION": "shared"},
     }
 
 # Outgoing mail goes through the tasks framework so that a mail outage never blocks a request.
