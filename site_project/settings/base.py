@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Demo content (load_demo_content) sits on top of every app, so it comes last.
+    "demo",
 ]
 
 MIDDLEWARE = [

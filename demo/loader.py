@@ -1,0 +1,176 @@
+"""Builds the demo site: the page tree, reviewers and site settings, from demo/content/.
+
+Idempotent: a page that already exists (same slug under the same parent) is left exactly as it
+is, so running twice creates nothing the second time and never overwrites what an editor
+changed. Site settings are only filled in where they are still empty.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from conditions.factories import (
+    ConditionIndexPageFactory,
+    ConditionPageFactory,
+    ServiceLinePageFactory,
+)
+from conditions.models import Reviewer
+from contact.factories import RegistrationPageFactory
+from core.factories import HomePageFactory, StandardPageFactory
+from core.models import HomePage, SiteSettings
+from demo.content import conditions, site_pages
+from demo.content.common import ORGANISATION
+
+
+class DemoContent:
+    """One run of the loader. ``created`` lists the pages it made; ``log`` reports progress."""
+
+    def __init__(self, log=None):
+        self.log = log or (lambda message: None)
+        self.created = []
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def ensure_page(self, factory, parent, slug, **fields):
+        """The page with this slug under ``parent``; created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            self.log(f"  exists: {existing.url_path}")
+            return existing.specific, False
+        page = factory(parent=parent, slug=slug, live=False, **fields)
+        self.publish(page)
+        self.created.append(page)
+        self.log(f"  created: {page.url_path}")
+        return page, True
+
+    @staticmethod
+    def publish(page, **fields):
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision(log_action=True).publish()
+        page.refresh_from_db()
+
+    # --- the tree -----------------------------------------------------------------------------
+
+    def build(self):
+        self.reviewers = [
+            Reviewer.objects.get_or_create(name=data["name"], defaults=data)[0]
+            for data in conditions.REVIEWERS
+        ]
+        self.reviewed_on = timezone.localdate() - datetime.timedelta(days=45)
+
+        home, home_new = self.ensure_home()
+        program, program_new = self.ensure_page(
+            ServiceLinePageFactory, home, "spinal-tumor-program", **site_pages.program_fields()
+        )
+        cancer_center, _ = self.ensure_page(
+            ServiceLinePageFactory, home, "cancer-center", **site_pages.cancer_center_fields()
+        )
+        self.ensure_page(
+            ConditionIndexPageFactory, home, "conditions", **site_pages.condition_index_fields()
+        )
+        registration, _ = self.ensure_page(
+            RegistrationPageFactory, home, "register", **site_pages.registration_fields()
+        )
+        privacy, _ = self.ensure_page(
+            StandardPageFactory, home, "privacy", **site_pages.privacy_fields()
+        )
+
+        breast, _ = self.ensure_condition(cancer_center, "breast-cancer", conditions.breast_cancer)
+        kidney, _ = self.ensure_condition(cancer_center, "kidney-cancer", conditions.kidney_cancer)
+        chordoma, _ = self.ensure_condition(program, "chordoma", conditions.chordoma)
+        meningioma, _ = self.ensure_condition(program, "spinal-meningioma", conditions.meningioma)
+        primary, _ = self.ensure_condition(
+            program, "primary-spinal-cord-tumors", conditions.primary_spinal_cord_tumors
+        )
+        metastases, _ = self.ensure_condition(
+            program,
+            "spinal-metastases",
+            conditions.spinal_metastases,
+            breast=breast,
+            kidney=kidney,
+            related=[primary, chordoma, meningioma],
+        )
+
+        # Links that need pages created above; only written into pages made on this run.
+        if program_new:
+            self.publish(program, **site_pages.program_links(metastases, registration))
+        if home_new:
+            self.publish(home, **site_pages.home_links(registration))
+
+        self.ensure_site_settings(home, registration, privacy)
+
+    def ensure_home(self):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.first()
+        site = Site.objects.filter(is_default_site=True).first()
+        created = False
+        if home is None:
+            # Wagtail's default "Welcome" page makes way for ours (only if nothing hangs off it).
+            welcome = (
+                root.get_children()
+                .filter(content_type=ContentType.objects.get_for_model(Page), slug="home")
+                .first()
+            )
+            if welcome is not None and not welcome.get_children().exists():
+                if site is not None and site.root_page_id == welcome.pk:
+                    site.root_page = root
+                    site.save()
+                welcome.delete()
+            slug = "home" if not root.get_children().filter(slug="home").exists() else "main"
+            home, created = self.ensure_page(
+                HomePageFactory, root, slug, set_as_site_root=False, **site_pages.home_fields()
+            )
+        if site is None:
+            site = Site(is_default_site=True)
+        wanted = {
+            "root_page_id": home.pk,
+            "hostname": "localhost",
+            "port": 80,
+            "site_name": ORGANISATION,
+        }
+        if any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
+            site.save()
+            Site.clear_site_root_paths_cache()
+        return home, created
+
+    def ensure_condition(self, parent, slug, content, **context):
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            self.log(f"  exists: {existing.url_path}")
+            return existing.specific, False
+        fields = content(self.reviewers, **context)
+        fields.setdefault("reviewers", self.reviewers[:1])
+        fields.setdefault("last_reviewed", self.reviewed_on)
+        fields.setdefault("treatment_options", 0)
+        fields.setdefault("care_levels", ())
+        return self.ensure_page(ConditionPageFactory, parent, slug, **fields)
+
+    def ensure_site_settings(self, home, registration, privacy):
+        site = Site.objects.get(root_page=home)
+        fresh = not SiteSettings.objects.filter(site=site).exists()
+        site_settings = SiteSettings.for_site(site)
+        changed = False
+        for name, value in site_pages.site_settings_defaults().items():
+            current = getattr(site_settings, name)
+            field_default = SiteSettings._meta.get_field(name).default
+            if (not current or current == field_default) and current != value:
+                setattr(site_settings, name, value)
+                changed = True
+        if site_settings.registration_page_id is None:
+            site_settings.registration_page = registration
+            changed = True
+        if site_settings.privacy_page_id is None:
+            site_settings.privacy_page = privacy
+            changed = True
+        # Offered by default on a fresh site; an editor who switched it off keeps it off.
+        if fresh and not site_settings.virtual_visits_offered:
+            site_settings.virtual_visits_offered = True
+            changed = True
+        if changed:
+            site_settings.full_clean()
+            site_settings.save()
