@@ -50,6 +50,7 @@ class CareCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["level_label"] = CareLevel.LABELS.get(value["level"], "")
+        context["is_emergency"] = value["level"] == CareLevel.EMERGENCY
         return context
 
 

@@ -76,14 +76,9 @@ class HomePage(BasePage):
         "core.StandardPage",
     ]
     max_count = 1
+    # Its service lines and the A–Z link come from the conditions app's template tags, so this app
+    # needs nothing from the apps built on it.
     template = "core/home_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        from conditions.models import ServiceLinePage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["service_lines"] = ServiceLinePage.objects.child_of(self).live().public()
-        return context
 
 
 class StandardPage(BasePage):

@@ -1,0 +1,94 @@
+"""Template helpers for condition pages, service lines and the A–Z index. None query per item.
+
+The home page (a core template) lists its service lines and links the A–Z page through the
+tags here, so core's models never import conditions.
+"""
+
+from django import template
+from wagtail.models import Site
+
+from conditions.blocks import CareLevel
+from conditions.models import ConditionIndexPage, ServiceLinePage
+from core.templatetags.site_tags import has_text
+
+register = template.Library()
+
+# Most urgent first; a card with an unknown level sorts last.
+CARE_LEVEL_ORDER = {CareLevel.EMERGENCY: 0, CareLevel.URGENT: 1, CareLevel.NON_URGENT: 2}
+ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+
+
+@register.simple_tag
+def condition_sections(page, symptom_list=None):
+    """The condition page's sections that have content, in page order: {anchor id: heading}.
+
+    The page template shows a section only when its id is here, so the "On this page" list
+    and the headings cannot disagree.
+    """
+    present = {
+        "overview": ("Overview", has_text(page.overview)),
+        "causes": (
+            "Causes",
+            has_text(page.causes) or bool(page.primary_cancers),
+        ),
+        "how-it-develops": ("How it develops", has_text(page.how_it_develops)),
+        "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
+        "when-to-get-help": ("When to get help", bool(page.when_to_get_help)),
+        "treatment": ("Treatment", bool(page.treatment)),
+        "our-approach": ("Our approach", bool(page.our_approach)),
+        "supportive-care": ("Supportive care", has_text(page.supportive_care)),
+        "references": ("References", bool(page.references)),
+        "related-conditions": ("Related conditions", bool(page.live_related_conditions)),
+    }
+    return {anchor: label for anchor, (label, shown) in present.items() if shown}
+
+
+@register.filter
+def by_urgency(stream_value):
+    """Care cards with the most urgent first, so an emergency is never below the fold."""
+    return sorted(
+        stream_value, key=lambda child: CARE_LEVEL_ORDER.get(child.value.get("level"), 99)
+    )
+
+
+@register.filter
+def first_emergency(stream_value):
+    """The first emergency care card's value, for the notice near the top of the page."""
+    for child in stream_value:
+        if child.value.get("level") == CareLevel.EMERGENCY:
+            return child.value
+    return None
+
+
+@register.simple_tag
+def alphabet(letter_groups):
+    """A to Z (plus '#' when used): each letter, its anchor and whether any condition has it."""
+    used = {letter for letter, _pages in letter_groups}
+    letters = [*ALPHABET, "#"] if "#" in used else ALPHABET
+    return [
+        {"letter": letter, "anchor": letter_anchor(letter), "used": letter in used}
+        for letter in letters
+    ]
+
+
+@register.filter
+def letter_anchor(letter):
+    # '#' cannot appear in a URL fragment, so titles starting with a digit go under 'other'.
+    return f"letter-{letter}" if letter.isalpha() else "letter-other"
+
+
+@register.simple_tag(takes_context=True)
+def conditions_index(context):
+    """The live Conditions A–Z page of the current site, or None (one query)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    pages = ConditionIndexPage.objects.live().public()
+    if site is not None:
+        pages = pages.in_site(site)
+    return pages.first()
+
+
+@register.simple_tag
+def service_lines(home_page):
+    """The live, public service lines under the home page, in tree order (one query)."""
+    return ServiceLinePage.objects.child_of(home_page).live().public()

@@ -1,0 +1,34 @@
+"""Helpers for data migrations that give staff groups their permissions.
+
+Imported by migrations, so keep the signatures stable: changing them changes history.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+
+def ensure_permissions_exist(apps):
+    # Permissions are normally created after all migrations run; a data migration needs them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def grant_model_permissions(apps, permissions_by_group):
+    """Give each group (created if missing) its (app_label, model, codename) permissions.
+
+    Idempotent: a permission the group already has is left as it is.
+    """
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, permissions in permissions_by_group.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for app_label, model, codename in permissions:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label,
+                    content_type__model=model,
+                    codename=codename,
+                )
+            )
