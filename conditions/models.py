@@ -1,12 +1,10 @@
-import datetime
-
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,22 +24,17 @@ from conditions.blocks import (
     ReferenceStreamBlock,
     TreatmentStreamBlock,
 )
+from conditions.forms import ConditionPageForm
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
 
 REVIEW_INTERVAL_MONTHS = 12
 
 
-def add_months(date, months):
-    """The same day `months` later, or the month's last day when that day does not exist."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    for day in (date.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise ValueError(date)
+def next_review_after(last_reviewed, months=REVIEW_INTERVAL_MONTHS):
+    """The same day `months` later, or that month's last day when the day does not exist
+    (a review on Feb 29 is next due on Feb 28)."""
+    return last_reviewed + relativedelta(months=months)
 
 
 class Reviewer(index.Indexed, models.Model):
@@ -116,72 +109,6 @@ class ServiceLinePage(BasePage):
             ConditionPage.objects.child_of(self).live().public().order_by("title")
         )
         return context
-
-
-class ConditionPageForm(WagtailAdminPageForm):
-    """Drafts may lack a medical review; publishing (or asking a moderator to) may not."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        # Wagtail defers required-field checks when an editor saves a draft; the rule below
-        # follows the same switch so it applies to publishing and to submitting for review.
-        # A page awaiting approval is the exception: approving it publishes its latest draft,
-        # so a draft saved during moderation must keep the medical review too.
-        in_moderation = self.is_deferred_validation and self._in_moderation()
-        if not self.is_deferred_validation or in_moderation:
-            missing_date = not cleaned_data.get("last_reviewed")
-            missing_reviewer = not self._reviewer_chosen()
-            if missing_date:
-                self.add_error(
-                    "last_reviewed",
-                    _("Enter the date of the last medical review before publishing this page."),
-                )
-            if missing_reviewer:
-                self.add_error(
-                    None,
-                    _("Add at least one medical reviewer before publishing this page."),
-                )
-            if in_moderation and (missing_date or missing_reviewer):
-                self.add_error(
-                    None,
-                    _(
-                        "This page is awaiting approval, and approving it publishes this draft, "
-                        "so the draft must keep its medical review."
-                    ),
-                )
-        # The model's own check is for publishing paths that bypass this form.
-        self.instance._publish_rules_checked_by_form = True
-        return cleaned_data
-
-    def save(self, commit=True):
-        page = super().save(commit=False)
-        # modelcluster numbers every row of an ordered formset but only keeps the rows whose
-        # fields changed; an untouched row keeps its old sort_order (None for rows made in
-        # code), which then sorts first on SQLite and last on PostgreSQL. Keep every row.
-        for name, formset in self.formsets.items():
-            if formset.can_order and hasattr(formset.model, "sort_order_field"):
-                getattr(page, name).add(*(form.instance for form in formset.ordered_forms))
-        if commit:
-            page.save()
-            self.save_m2m()
-        return page
-
-    def _in_moderation(self):
-        return bool(self.instance.pk) and self.instance.workflow_in_progress
-
-    def _reviewer_chosen(self):
-        reviewers = self.formsets.get("page_reviewers")
-        if reviewers is None:
-            # A form built without the reviewers panel cannot check; the model does.
-            return True
-        # ClusterForm cleans the formsets only after this form's own clean(), so clean the
-        # reviewers now (is_valid caches its result; the later pass reuses it).
-        reviewers.is_valid()
-        return any(
-            form.cleaned_data.get("reviewer") and not form.cleaned_data.get("DELETE")
-            for form in reviewers.forms
-            if hasattr(form, "cleaned_data")
-        )
 
 
 class ConditionPage(BasePage):
@@ -272,7 +199,7 @@ class ConditionPage(BasePage):
     def clean(self):
         super().clean()
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
+            self.next_review_due = next_review_after(self.last_reviewed)
         if (
             self.next_review_due
             and self.last_reviewed
@@ -325,7 +252,7 @@ class ConditionPage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
+            self.next_review_due = next_review_after(self.last_reviewed)
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import WorkflowState
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
-from conditions.models import ConditionPage, ConditionPageReviewer, add_months
+from conditions.models import ConditionPage, ConditionPageReviewer, next_review_after
 from tests.conditions.admin_forms import (
     PUBLISH,
     SUBMIT,
@@ -221,8 +221,8 @@ def test_next_review_must_fall_after_the_last(
         (datetime.date(2026, 12, 31), datetime.date(2027, 12, 31)),
     ],
 )
-def test_add_months_twelve(start, end):
-    assert add_months(start, 12) == end
+def test_next_review_is_twelve_months_later(start, end):
+    assert next_review_after(start) == end
 
 
 @pytest.mark.parametrize(
@@ -232,10 +232,13 @@ def test_add_months_twelve(start, end):
         (datetime.date(2028, 1, 31), 1, datetime.date(2028, 2, 29)),
         (datetime.date(2026, 3, 31), 1, datetime.date(2026, 4, 30)),
         (datetime.date(2026, 11, 15), 3, datetime.date(2027, 2, 15)),
+        # Across a year end, landing on a day February lacks (and on a leap year's Feb 29).
+        (datetime.date(2026, 12, 31), 2, datetime.date(2027, 2, 28)),
+        (datetime.date(2027, 8, 31), 6, datetime.date(2028, 2, 29)),
     ],
 )
-def test_add_months_clamps_to_the_last_day(start, months, end):
-    assert add_months(start, months) == end
+def test_next_review_clamps_to_the_last_day(start, months, end):
+    assert next_review_after(start, months) == end
 
 
 def test_model_sets_next_review_due_on_save(site_tree, reviewer):
