@@ -1,8 +1,10 @@
 """StreamField blocks shared by every page type. Each has an icon, a template and a preview."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -50,26 +52,54 @@ class CalloutBlock(blocks.StructBlock):
         description = _("A highlighted note that stands apart from the text around it.")
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(
-        max_length=255,
-        required=False,
-        help_text=_(
-            "What the image shows, for people who cannot see it. Leave blank to use the "
-            "image's own alt text."
-        ),
-    )
-    decorative = blocks.BooleanBlock(
-        required=False,
-        help_text=_("Tick if the image adds nothing a screen reader should announce."),
-    )
-    caption = blocks.CharBlock(max_length=255, required=False)
+class ImageBlock(WagtailImageBlock):
+    """Wagtail's ImageBlock (alt text, "decorative") with a caption.
+
+    As in Wagtail, the value is the image itself, carrying ``contextual_alt_text``,
+    ``decorative`` and here ``caption``. Stored as {image, decorative, alt_text, caption}: the
+    keys of the StructBlock this replaced, so pages saved before load unchanged. Alt text left
+    blank on an image that is not decorative means the image's own description, as it did then.
+    """
+
+    caption = blocks.CharBlock(max_length=255, required=False, label=_("Caption"))
 
     class Meta:
-        icon = "image"
         template = "core/blocks/image_block.html"
         description = _("An image with alt text and an optional caption.")
+
+    def deconstruct(self):
+        # Wagtail's ImageBlock deconstructs as itself, which would leave the caption out.
+        return ("core.blocks.ImageBlock", [], self._constructor_kwargs)
+
+    def _struct_value_to_image(self, struct_value):
+        image = super()._struct_value_to_image(struct_value)
+        if image:
+            if not image.decorative and not image.contextual_alt_text:
+                image.contextual_alt_text = image.description
+            image.caption = struct_value.get("caption") or ""
+        return image
+
+    def _image_to_struct_value(self, image):
+        return {**super()._image_to_struct_value(image), "caption": _caption(image)}
+
+    def get_prep_value(self, value):
+        return {**super().get_prep_value(value), "caption": _caption(value)}
+
+    def get_form_state(self, value):
+        return {**super().get_form_state(value), "caption": _caption(value)}
+
+    def clean(self, value):
+        value = super().clean(value)  # checks the image and the alt text only
+        if value:
+            try:
+                value.caption = self.child_blocks["caption"].clean(_caption(value))
+            except ValidationError as error:
+                raise StructBlockValidationError(block_errors={"caption": error}) from error
+        return value
+
+
+def _caption(image):
+    return getattr(image, "caption", "") if image else ""
 
 
 class QuoteBlock(blocks.StructBlock):

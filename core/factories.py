@@ -63,7 +63,7 @@ class CustomImageFactory(wagtail_factories.ImageFactory):
     # wagtail-factories makes a new root collection per image; Wagtail expects exactly one.
     collection = factory.LazyFunction(root_collection)
     title = factory.Sequence(lambda n: f"Image {n}")
-    alt_text = factory.LazyAttribute(lambda image: f"{image.title}, an illustration")
+    description = factory.LazyAttribute(lambda image: f"{image.title}, an illustration")
     file = factory.django.ImageField(
         width=640, height=360, color="steelblue", format="PNG", filename="placeholder.png"
     )
@@ -135,7 +135,9 @@ class ImageChooserBlockFactory(wagtail_factories.ImageChooserBlockFactory):
     image = factory.SubFactory(CustomImageFactory)
 
 
-class ImageBlockFactory(wagtail_factories.StructBlockFactory):
+class ImageBlockFactory(wagtail_factories.ImageBlockFactory):
+    """The image block's value: the image with its alt text, "decorative" and caption."""
+
     class Meta:
         model = blocks.ImageBlock
 
@@ -143,6 +145,10 @@ class ImageBlockFactory(wagtail_factories.StructBlockFactory):
     alt_text = ""
     decorative = False
     caption = ""
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        return block_class().normalize(params)
 
 
 class BodyStreamBlockFactory(wagtail_factories.StreamBlockFactory):

@@ -14,15 +14,10 @@ from core.phone import to_e164, validate_phone
 
 
 class CustomImage(AbstractImage):
-    """Images carry a default alt text so editors describe them once."""
+    """The site's image model. Wagtail's own ``description`` is the image's default alt text
+    (image blocks use it when their own alt text is blank)."""
 
-    alt_text = models.CharField(
-        max_length=255,
-        blank=True,
-        help_text=_("Describe the image for people who cannot see it. Leave blank if decorative."),
-    )
-
-    admin_form_fields = (*Image.admin_form_fields, "alt_text")
+    admin_form_fields = Image.admin_form_fields
 
 
 class CustomRendition(AbstractRendition):

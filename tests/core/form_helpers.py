@@ -9,6 +9,7 @@ read back.
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.test.utils.form_data import querydict_from_html
 
 
@@ -32,6 +33,8 @@ def block_form_data(block, value, prefix):
             data[f"{prefix}-{index}-id"] = item.id or ""
             data.update(block_form_data(block.child_block, item.value, f"{prefix}-{index}-value"))
     elif isinstance(block, blocks.StructBlock):
+        if isinstance(block, ImageBlock) and value is not None:
+            value = block._image_to_struct_value(value)  # its value is the image itself
         for name, child_block in block.child_blocks.items():
             child_value = value.get(name) if value is not None else None
             data.update(block_form_data(child_block, child_value, f"{prefix}-{name}"))
