@@ -1,4 +1,8 @@
-"""Staff groups from core/migrations/0002_staff_groups.py and what they allow in the admin."""
+"""Staff groups and what they allow in the admin.
+
+Granted by core/migrations/0002_staff_groups.py and, for reviewers,
+conditions/migrations/0004_reviewer_permissions.py.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
