@@ -39,11 +39,6 @@ from conditions.models import (
 from core.factories import (
     BasePageFactory,
     BodyStreamBlockFactory,
-    CalloutBlockFactory,
-    HeadingBlockFactory,
-    ImageBlockFactory,
-    ParagraphBlockFactory,
-    QuoteBlockFactory,
     RichStructBlockFactory,
     default_home_page,
 )
@@ -112,12 +107,9 @@ class TreatmentOptionBlockFactory(wagtail_factories.StructBlockFactory):
     link_url = ""
 
 
-class TreatmentStreamBlockFactory(wagtail_factories.StreamBlockFactory):
-    heading = factory.SubFactory(HeadingBlockFactory)
-    paragraph = factory.SubFactory(ParagraphBlockFactory)
-    callout = factory.SubFactory(CalloutBlockFactory)
-    image = factory.SubFactory(ImageBlockFactory)
-    quote = factory.SubFactory(QuoteBlockFactory)
+class TreatmentStreamBlockFactory(BodyStreamBlockFactory):
+    """The body blocks plus treatment options, as TreatmentStreamBlock extends BodyStreamBlock."""
+
     treatment_option = factory.SubFactory(TreatmentOptionBlockFactory)
 
     class Meta:
