@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
@@ -181,6 +182,35 @@ class RegistrationQuerySet(models.QuerySet):
             .annotate(closed_on=Coalesce("closed_at", "updated_at"))
             .filter(closed_on__lt=cutoff)
         )
+
+
+@register_setting(icon="clipboard-list")
+class RegistrationSettings(BaseSiteSetting):
+    """Per-site settings of the new-patient registration: where it is, who hears about it."""
+
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The new-patient registration page."),
+    )
+    intake_notification_email = models.EmailField(
+        blank=True,
+        help_text=_(
+            "Shared inbox told about each new registration. The email holds only the reference "
+            "and a link to the admin, never patient details."
+        ),
+    )
+
+    panels = [
+        PageChooserPanel("registration_page", "contact.RegistrationPage"),
+        FieldPanel("intake_notification_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("registration settings")
 
 
 def generate_reference():

@@ -67,7 +67,7 @@ def _send(pk, field, build_message, what):
 
 def send_staff_notification(registration_id):
     def build(registration):
-        recipient = emails.site_settings().intake_notification_email
+        recipient = emails.registration_settings().intake_notification_email
         return emails.staff_notification(registration, recipient) if recipient else None
 
     return _send(registration_id, "staff_notified_at", build, "staff notification")

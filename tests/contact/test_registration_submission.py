@@ -403,8 +403,8 @@ def test_mail_outage_keeps_registration_and_retries_later(
 def test_missing_intake_address_leaves_notification_pending(
     client, reg_site, django_capture_on_commit_callbacks
 ):
-    reg_site.settings.intake_notification_email = ""
-    reg_site.settings.save()
+    reg_site.registration_settings.intake_notification_email = ""
+    reg_site.registration_settings.save()
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk, email=""))
     response = submit_committed(client, reg_site, django_capture_on_commit_callbacks)
     assert response.status_code == 302

@@ -28,6 +28,7 @@ from conditions.factories import (
 )
 from conditions.models import Reviewer
 from contact.factories import RegistrationPageFactory
+from contact.models import RegistrationSettings
 from core.factories import (
     CalloutBlockFactory,
     HeadingBlockFactory,
@@ -326,7 +327,6 @@ class Command(BaseCommand):
             "phone_hours": "Monday to Friday, 8 a.m. to 6 p.m. Eastern time",
             "virtual_visits_text": "Ask about one when you call or register.",
             "accreditation": f"{ORGANISATION} is a designated comprehensive cancer center.",
-            "intake_notification_email": "intake@example.org",
         }
         changed = False
         for name, value in defaults.items():
@@ -335,9 +335,6 @@ class Command(BaseCommand):
             if (not current or current == field_default) and current != value:
                 setattr(site_settings, name, value)
                 changed = True
-        if site_settings.registration_page_id is None:
-            site_settings.registration_page = registration
-            changed = True
         if site_settings.privacy_page_id is None:
             site_settings.privacy_page = privacy
             changed = True
@@ -348,6 +345,20 @@ class Command(BaseCommand):
         if changed:
             site_settings.full_clean()
             site_settings.save()
+        self.ensure_registration_settings(site, registration)
+
+    def ensure_registration_settings(self, site, registration):
+        registration_settings = RegistrationSettings.for_site(site)
+        changed = False
+        if not registration_settings.intake_notification_email:
+            registration_settings.intake_notification_email = "intake@example.org"
+            changed = True
+        if registration_settings.registration_page_id is None:
+            registration_settings.registration_page = registration
+            changed = True
+        if changed:
+            registration_settings.full_clean()
+            registration_settings.save()
 
     # --- page content -------------------------------------------------------------------------
 
