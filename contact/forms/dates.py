@@ -61,6 +61,8 @@ class DateOfBirthField(forms.MultiValueField):
     """
 
     widget = DateOfBirthWidget
+    # Per input: what a step's draft keeps of each (one over, so the error still shows).
+    max_length = PART_LENGTH
 
     def __init__(self, **kwargs):
         parts = [forms.CharField(required=False) for _part in PARTS]

@@ -153,3 +153,12 @@ def test_patient_step_stores_the_date_as_three_strings_and_renders_them():
     for part, value in (("month", "3"), ("day", "7"), ("year", "1958")):
         assert f'name="dob_{part}"' in html and f'id="id_dob_{part}"' in html
         assert f'value="{value}"' in html
+
+
+@pytest.mark.django_db
+def test_a_date_of_birth_draft_is_bounded_per_input():
+    form = PatientForm(data={"dob_month": "1" * 1000, "dob_day": "2", "junk": "y"})
+    assert not form.is_valid()
+    draft = form.draft()
+    assert draft["dob_month"] == "11111" and draft["dob_day"] == "2"
+    assert "junk" not in draft and "date_of_birth" not in draft
