@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from core.models import SiteSettings
 
-from .models import DEFAULT_PROMISE, RegistrationPage
+from .models import DEFAULT_PROMISE, RegistrationPage, RegistrationSettings
 
 ADMIN_FALLBACK_PATH = "/admin/registrations/"
 
@@ -27,9 +27,18 @@ def admin_url(registration):
     return f"{base}{path}"
 
 
+def _default_site():
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+
+
 def site_settings():
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    site = _default_site()
     return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def registration_settings():
+    site = _default_site()
+    return RegistrationSettings.for_site(site) if site else RegistrationSettings()
 
 
 def response_time_promise():

@@ -5,8 +5,9 @@ import uuid
 
 import factory
 from factory.django import DjangoModelFactory
+from wagtail.models import Site
 
-from contact.models import Registration, RegistrationPage
+from contact.models import Registration, RegistrationPage, RegistrationSettings
 from core.factories import BasePageFactory, default_home_page
 
 
@@ -48,3 +49,14 @@ class RegistrationFactory(DjangoModelFactory):
     biopsy_confirmed = Registration.YesNoNotSure.NOT_SURE
     visit_type = Registration.VisitType.EITHER
     consent_to_contact = True
+
+
+class RegistrationSettingsFactory(DjangoModelFactory):
+    """Registration settings for the default site (get-or-create by site)."""
+
+    class Meta:
+        model = RegistrationSettings
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    intake_notification_email = "intake@example.org"

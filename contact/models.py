@@ -1,12 +1,17 @@
+import datetime
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
@@ -18,7 +23,7 @@ DEFAULT_PROMISE = "A coordinator will call you within one business day."
 class RegistrationPage(RoutablePageMixin, BasePage):
     """Hosts the new-patient registration flow; its words are editable in the admin.
 
-    The flow itself (steps, check answers, confirmation) lives in contact/views.py and is
+    The flow itself (steps, check answers, confirmation) lives in contact/flow/views.py and is
     routed here with RoutablePageMixin, so the page's URL is wherever editors put it.
     """
 
@@ -113,30 +118,99 @@ class RegistrationPage(RoutablePageMixin, BasePage):
         # Marked before routing, so an error anywhere below never reports the answers.
         return super().serve(request, *args, **kwargs)
 
-    # Routes: the flow's views live in contact/views.py to keep this module about data.
+    # Routes: the flow's views live in contact/flow/views.py to keep this module about data.
     @path("")
     def start(self, request):
-        from contact import views
+        from contact.flow import views
 
         return views.start(request, self)
 
     @path("step/<slug:step>/")
     def step(self, request, step):
-        from contact import views
+        from contact.flow import views
 
         return views.step(request, self, step)
 
     @path("check/")
     def check_answers(self, request):
-        from contact import views
+        from contact.flow import views
 
         return views.check_answers(request, self)
 
     @path("confirmation/")
     def confirmation(self, request):
-        from contact import views
+        from contact.flow import views
 
         return views.confirmation(request, self)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    """The intake rules as queries; the matching properties on Registration say the same."""
+
+    URGENT = Q(in_hospital_now=True) | Q(emergency_symptoms=True)
+    # Staff not yet told, or a patient who gave an email not yet acknowledged.
+    NOTIFICATION_PENDING = Q(staff_notified_at__isnull=True) | (
+        Q(patient_acknowledged_at__isnull=True) & ~Q(email="")
+    )
+
+    def urgent(self):
+        """In hospital now, or reporting emergency symptoms: called back first."""
+        return self.filter(self.URGENT)
+
+    def not_urgent(self):
+        return self.exclude(self.URGENT)
+
+    def notification_pending(self):
+        return self.filter(self.NOTIFICATION_PENDING)
+
+    def notification_sent(self):
+        return self.exclude(self.NOTIFICATION_PENDING)
+
+    def new(self):
+        return self.filter(status=Registration.Status.NEW)
+
+    def open(self):
+        """Not closed: still the intake team's work."""
+        return self.exclude(status=Registration.Status.CLOSED)
+
+    def due_for_purge(self, retention_days, now=None):
+        """Closed more than `retention_days` ago, by closed_at (or updated_at without one,
+        which can only make a registration wait longer). Open ones are never due."""
+        cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days)
+        return (
+            self.filter(status=Registration.Status.CLOSED)
+            .annotate(closed_on=Coalesce("closed_at", "updated_at"))
+            .filter(closed_on__lt=cutoff)
+        )
+
+
+@register_setting(icon="clipboard-list")
+class RegistrationSettings(BaseSiteSetting):
+    """Per-site settings of the new-patient registration: where it is, who hears about it."""
+
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The new-patient registration page."),
+    )
+    intake_notification_email = models.EmailField(
+        blank=True,
+        help_text=_(
+            "Shared inbox told about each new registration. The email holds only the reference "
+            "and a link to the admin, never patient details."
+        ),
+    )
+
+    panels = [
+        PageChooserPanel("registration_page", "contact.RegistrationPage"),
+        FieldPanel("intake_notification_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("registration settings")
 
 
 def generate_reference():
@@ -271,6 +345,8 @@ class Registration(models.Model):
     message = models.TextField(max_length=2000, blank=True)
     consent_to_contact = models.BooleanField(default=False)
 
+    objects = models.Manager.from_queryset(RegistrationQuerySet)()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("registration")
@@ -282,6 +358,7 @@ class Registration(models.Model):
 
     @property
     def staff_notification_pending(self):
+        # Keep in step with RegistrationQuerySet.NOTIFICATION_PENDING.
         return self.staff_notified_at is None
 
     @property
@@ -295,6 +372,7 @@ class Registration(models.Model):
 
     @property
     def is_urgent(self):
+        # Keep in step with RegistrationQuerySet.URGENT.
         return self.in_hospital_now or self.emergency_symptoms
 
     @property

@@ -9,7 +9,7 @@ traceback stored in the task results could quote an email address. The registrat
 import logging
 from datetime import timedelta
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
@@ -67,7 +67,7 @@ def _send(pk, field, build_message, what):
 
 def send_staff_notification(registration_id):
     def build(registration):
-        recipient = emails.site_settings().intake_notification_email
+        recipient = emails.registration_settings().intake_notification_email
         return emails.staff_notification(registration, recipient) if recipient else None
 
     return _send(registration_id, "staff_notified_at", build, "staff notification")
@@ -108,11 +108,11 @@ def enqueue_notifications(registration_id):
 
 def pending_registrations(min_age=timedelta(0)):
     """Registrations whose staff notification or patient acknowledgement has not gone out."""
-    return Registration.objects.filter(
-        Q(staff_notified_at__isnull=True)
-        | (Q(patient_acknowledged_at__isnull=True) & ~Q(email="")),
-        created_at__lte=timezone.now() - min_age,
-    ).order_by("created_at")
+    return (
+        Registration.objects.notification_pending()
+        .filter(created_at__lte=timezone.now() - min_age)
+        .order_by("created_at")
+    )
 
 
 def send_pending(min_age=timedelta(0), enqueue=False):

@@ -2,16 +2,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from contact.admin_views import (
-    LOG_EXPORT,
-    LOG_LIST,
-    LOG_PURGE,
-    LOG_VIEW,
-    IntakeSummaryPanel,
-    RegistrationViewSet,
-    registration_permission_policy,
-    user_is_intake_staff,
-)
+from contact.admin.audit import LOG_EXPORT, LOG_LIST, LOG_PURGE, LOG_VIEW
+from contact.admin.panels import IntakeSummaryPanel
+from contact.admin.permissions import registration_permission_policy, user_is_intake_staff
+from contact.admin.viewsets import RegistrationViewSet
 from contact.models import Registration
 
 # Before anything asks the registry for Registration's policy (Wagtail would otherwise create

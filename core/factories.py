@@ -243,4 +243,3 @@ class SiteSettingsFactory(DjangoModelFactory):
     virtual_visits_offered = True
     virtual_visits_text = "Virtual visits are available for many first appointments."
     accreditation = "A designated comprehensive cancer center"
-    intake_notification_email = "intake@example.org"

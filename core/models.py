@@ -103,14 +103,6 @@ class SiteSettings(BaseSiteSetting):
     phone_hours = models.CharField(
         max_length=120, blank=True, help_text=_("For example: Monday to Friday, 8 a.m. to 6 p.m.")
     )
-    registration_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The new-patient registration page."),
-    )
     virtual_visits_offered = models.BooleanField(default=False)
     virtual_visits_text = models.CharField(
         max_length=200,
@@ -119,13 +111,6 @@ class SiteSettings(BaseSiteSetting):
     )
     accreditation = models.CharField(
         max_length=200, blank=True, help_text=_("An accreditation line shown in the footer.")
-    )
-    intake_notification_email = models.EmailField(
-        blank=True,
-        help_text=_(
-            "Shared inbox told about each new registration. The email holds only the reference "
-            "and a link to the admin, never patient details."
-        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -142,7 +127,6 @@ class SiteSettings(BaseSiteSetting):
             [
                 FieldPanel("new_patient_phone"),
                 FieldPanel("phone_hours"),
-                PageChooserPanel("registration_page", "contact.RegistrationPage"),
                 FieldPanel("virtual_visits_offered"),
                 FieldPanel("virtual_visits_text"),
             ],
@@ -150,7 +134,6 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("accreditation"),
         PageChooserPanel("privacy_page"),
-        FieldPanel("intake_notification_email"),
     ]
 
     class Meta:

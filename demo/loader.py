@@ -18,6 +18,7 @@ from conditions.factories import (
 )
 from conditions.models import Reviewer
 from contact.factories import RegistrationPageFactory
+from contact.models import RegistrationSettings
 from core.factories import HomePageFactory, StandardPageFactory
 from core.models import HomePage, SiteSettings
 from demo.content import conditions, site_pages
@@ -161,9 +162,6 @@ class DemoContent:
             if (not current or current == field_default) and current != value:
                 setattr(site_settings, name, value)
                 changed = True
-        if site_settings.registration_page_id is None:
-            site_settings.registration_page = registration
-            changed = True
         if site_settings.privacy_page_id is None:
             site_settings.privacy_page = privacy
             changed = True
@@ -174,3 +172,17 @@ class DemoContent:
         if changed:
             site_settings.full_clean()
             site_settings.save()
+        self.ensure_registration_settings(site, registration)
+
+    def ensure_registration_settings(self, site, registration):
+        registration_settings = RegistrationSettings.for_site(site)
+        changed = False
+        if not registration_settings.intake_notification_email:
+            registration_settings.intake_notification_email = "intake@example.org"
+            changed = True
+        if registration_settings.registration_page_id is None:
+            registration_settings.registration_page = registration
+            changed = True
+        if changed:
+            registration_settings.full_clean()
+            registration_settings.save()

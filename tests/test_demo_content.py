@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision, Site
 
 from conditions.blocks import CareLevel
 from conditions.models import ConditionIndexPage, ConditionPage, Reviewer, ServiceLinePage
-from contact.models import RegistrationPage
+from contact.models import RegistrationPage, RegistrationSettings
 from core.models import HomePage, SiteSettings
 
 
@@ -130,10 +130,11 @@ def test_supporting_pages_and_settings(demo):
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert site_settings.new_patient_phone == "1-888-555-0142"
-    assert site_settings.registration_page_id == registration.pk
     assert site_settings.privacy_page is not None and site_settings.privacy_page.live
     assert site_settings.virtual_visits_offered
-    assert site_settings.intake_notification_email == "intake@example.org"
+    registration_settings = RegistrationSettings.for_site(Site.objects.get(is_default_site=True))
+    assert registration_settings.registration_page_id == registration.pk
+    assert registration_settings.intake_notification_email == "intake@example.org"
 
     home = HomePage.objects.get()
     menu_slugs = set(home.get_children().live().in_menu().values_list("slug", flat=True))

@@ -87,7 +87,6 @@ def site_settings_defaults():
         "phone_hours": "Monday to Friday, 8 a.m. to 6 p.m. Eastern time",
         "virtual_visits_text": "Ask about one when you call or register.",
         "accreditation": f"{ORGANISATION} is a designated comprehensive cancer center.",
-        "intake_notification_email": "intake@example.org",
     }
 
 

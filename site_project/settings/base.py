@@ -35,7 +35,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # A friendly 403 with the phone number (a patient's expired form lands here), not Django's.
-CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "users",

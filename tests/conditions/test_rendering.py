@@ -130,13 +130,14 @@ def test_skip_links_are_the_first_links(soup):
 
 
 def test_registration_link_in_call_to_action(client, site_tree, site_settings, rendered_page):
-    from contact.models import RegistrationPage
+    from contact.models import RegistrationPage, RegistrationSettings
 
     registration = site_tree.home.add_child(
         instance=RegistrationPage(title="Register as a new patient", slug="register")
     )
-    site_settings.registration_page = registration
-    site_settings.save()
+    registration_settings = RegistrationSettings.for_site(site_tree.site)
+    registration_settings.registration_page = registration
+    registration_settings.save()
 
     soup = BeautifulSoup(client.get(rendered_page.url).content, "html.parser")
     hrefs = [a["href"] for a in soup.select(".cta a[href]")]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.cache import caches
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
-from contact.factories import RegistrationPageFactory
+from contact.factories import RegistrationPageFactory, RegistrationSettingsFactory
 from contact.models import RegistrationPage
 from core.factories import StandardPageFactory
 from tests.core.builders import build_site_tree, configure_site_settings
@@ -28,6 +28,7 @@ class RegistrationSite:
     registration_page: RegistrationPage
     privacy_page: object
     settings: object
+    registration_settings: object
 
     def url(self, suffix=""):
         return self.registration_page.url + suffix
@@ -58,13 +59,13 @@ def build_registration_site():
         confirmation_text="<p>A care coordinator reviews every registration.</p>",
     )
     privacy_page = StandardPageFactory(parent=tree.home, title="Privacy notice", slug="privacy")
-    site_settings = configure_site_settings(
-        tree.site,
-        registration_page=registration_page,
-        privacy_page=privacy_page,
-        intake_notification_email=INTAKE_EMAIL,
+    site_settings = configure_site_settings(tree.site, privacy_page=privacy_page)
+    registration_settings = RegistrationSettingsFactory(
+        site=tree.site, registration_page=registration_page, intake_notification_email=INTAKE_EMAIL
     )
-    return RegistrationSite(tree, condition, registration_page, privacy_page, site_settings)
+    return RegistrationSite(
+        tree, condition, registration_page, privacy_page, site_settings, registration_settings
+    )
 
 
 def dob_years_ago(years, extra_days=0):

@@ -15,13 +15,8 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from conditions.factories import ConditionPageFactory
-from contact.admin_views import (
-    INTAKE_GROUP_NAME,
-    LIST_LOG_OBJECT_ID,
-    LOG_EXPORT,
-    LOG_LIST,
-    LOG_VIEW,
-)
+from contact.admin.audit import LIST_LOG_OBJECT_ID, LOG_EXPORT, LOG_LIST, LOG_VIEW
+from contact.admin.permissions import INTAKE_GROUP_NAME
 from contact.factories import RegistrationFactory
 from contact.models import Registration
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from contact.admin_views import LOG_PURGE
+from contact.admin.audit import LOG_PURGE
 from contact.factories import RegistrationFactory
 from contact.models import Registration
 

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache.backends.redis import RedisCache
 from django.test import RequestFactory
 
-from contact.views import rate_limit_exceeded
+from contact.ratelimit import rate_limit_exceeded
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -43,11 +43,11 @@ def test_two_workers_share_one_allowance(worker_caches, settings):
 
     results = []
     for worker in (first, second, first, second):
-        with mock.patch("contact.views.cache", worker):
+        with mock.patch("contact.ratelimit.cache", worker):
             results.append(rate_limit_exceeded(request))
 
     # Three submissions pass in all, whichever worker took them; the fourth is refused.
     assert results == [False, False, False, True]
     other_client = RequestFactory().post("/register/check/", REMOTE_ADDR="198.51.100.4")
-    with mock.patch("contact.views.cache", second):
+    with mock.patch("contact.ratelimit.cache", second):
         assert rate_limit_exceeded(other_client) is False

@@ -414,7 +414,7 @@ def test_old_answers_expire(client, reg_site, settings):
     import time
 
     later = time.time() + 120
-    with mock.patch("contact.views.time.time", return_value=later):
+    with mock.patch("contact.flow.state.time.time", return_value=later):
         response = client.get(reg_site.step_url("contact"))
     assert response.status_code == 302 and response.url == reg_site.url()
     assert "registration_flow" not in client.session
@@ -427,7 +427,7 @@ def test_answers_sent_after_the_flow_expired_explain_why(client, reg_site, setti
     import time
 
     later = time.time() + 5 * 3600
-    with mock.patch("contact.views.time.time", return_value=later):
+    with mock.patch("contact.flow.state.time.time", return_value=later):
         response = client.post(reg_site.step_url("contact"), answers["contact"])
     assert response.status_code == 302 and response.url == reg_site.url() + "?expired=1"
     page = client.get(response.url).content.decode()

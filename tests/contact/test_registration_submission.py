@@ -95,18 +95,18 @@ def test_integrity_error_from_a_concurrent_submit(
     filled, reg_site, django_capture_on_commit_callbacks
 ):
     """Another request commits the same token between our check and our insert."""
-    from contact import views
+    from contact import services
 
     token = uuid.UUID(flow_token(filled))
-    real_build = views._build_registration
+    real_build = services.build_registration
     competitor = {}
 
-    def build_after_a_competitor(cleaned, flow):
+    def build_after_a_competitor(bound_forms, flow):
         if not competitor:
             competitor["row"] = RegistrationFactory(submission_token=token)
-        return real_build(cleaned, flow)
+        return real_build(bound_forms, flow)
 
-    with mock.patch.object(views, "_build_registration", build_after_a_competitor):
+    with mock.patch.object(services, "build_registration", build_after_a_competitor):
         response = submit_committed(filled, reg_site, django_capture_on_commit_callbacks)
     assert response.url == reg_site.confirmation_url
     assert Registration.objects.get().pk == competitor["row"].pk
@@ -205,7 +205,7 @@ def test_fill_time_measured_from_signed_server_side_start(
     settings.REGISTRATION_MIN_FILL_SECONDS = 60
     # Posting a start time from the client changes nothing: it is not read from the request.
     later = time.time() + 61
-    with mock.patch("contact.views.time.time", return_value=later):
+    with mock.patch("contact.flow.state.time.time", return_value=later):
         response = submit(filled, reg_site)
     assert response.status_code == 302
     assert Registration.objects.count() == 1
@@ -288,14 +288,14 @@ def test_forwarded_for_only_trusted_when_configured(
 def test_rate_limit_cache_outage_does_not_lose_registrations(
     filled, reg_site, django_capture_on_commit_callbacks
 ):
-    with mock.patch("contact.views.cache.add", side_effect=ConnectionError("down")):
+    with mock.patch("contact.ratelimit.cache.add", side_effect=ConnectionError("down")):
         response = submit_committed(filled, reg_site, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert Registration.objects.count() == 1
 
 
 def test_rate_limit_key_holds_no_ip_address(filled, reg_site, django_capture_on_commit_callbacks):
-    with mock.patch("contact.views.cache.add", wraps=cache.add) as add:
+    with mock.patch("contact.ratelimit.cache.add", wraps=cache.add) as add:
         submit_committed(filled, reg_site, django_capture_on_commit_callbacks)
     key = add.call_args.args[0]
     assert key.startswith("registration-rate:") and "127.0.0.1" not in key
@@ -403,8 +403,8 @@ def test_mail_outage_keeps_registration_and_retries_later(
 def test_missing_intake_address_leaves_notification_pending(
     client, reg_site, django_capture_on_commit_callbacks
 ):
-    reg_site.settings.intake_notification_email = ""
-    reg_site.settings.save()
+    reg_site.registration_settings.intake_notification_email = ""
+    reg_site.registration_settings.save()
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk, email=""))
     response = submit_committed(client, reg_site, django_capture_on_commit_callbacks)
     assert response.status_code == 302

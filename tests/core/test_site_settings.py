@@ -48,11 +48,9 @@ def test_settings_admin_form_rejects_an_invalid_phone(superuser_client, site_set
         "organisation_name": "Example Health",
         "new_patient_phone": "12345",
         "phone_hours": "",
-        "registration_page": "",
         "virtual_visits_text": "",
         "accreditation": "",
         "privacy_page": "",
-        "intake_notification_email": "",
     }
     response = superuser_client.post(url, data)
 

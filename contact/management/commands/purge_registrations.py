@@ -13,27 +13,19 @@ no patient data) written in the same transaction as the delete. Run daily, e.g. 
     manage.py purge_registrations --dry-run  # only report how many would go
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from contact.admin_views import LOG_PURGE, log_registration_action
+from contact.admin.audit import LOG_PURGE, log_registration_action
 from contact.models import Registration
 
 BATCH_SIZE = 500
 
 
 def registrations_due(retention_days, now=None):
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days)
-    return (
-        Registration.objects.filter(status=Registration.Status.CLOSED)
-        .annotate(closed_on=Coalesce("closed_at", "updated_at"))
-        .filter(closed_on__lt=cutoff)
-    )
+    return Registration.objects.due_for_purge(retention_days, now)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,18 @@
+"""Intake of new-patient registrations in the Wagtail admin.
+
+Modules: permissions (who gets in, the 403 gate), audit (log entries), filters (search and
+filters), exports (spreadsheet columns), views (list, inspect, edit), viewsets (the admin
+viewset) and panels (the dashboard summary). Registered in contact/wagtail_hooks.py.
+
+Registrations are protected health information, so this module is deliberately strict:
+
+* Only members of the "Intake coordinators" group (view, change and export registration
+  permissions) and superusers get in. Everyone else receives a 403 on every URL, whether the
+  registration exists or not; Wagtail's usual "redirect to the dashboard" is replaced by a
+  real 403 so nothing about registrations is hinted at.
+* Nobody adds or copies a registration here: they only come from the public flow.
+* Exporting needs ``contact.export_registration``, not just view.
+* Every list view, inspection, export, edit and delete is written to Wagtail's audit log with
+  the user and the reference only (``Registration.__str__``). Search terms, names, phone
+  numbers and field values never go into a log entry; edits record changed field names.
+"""

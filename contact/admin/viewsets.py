@@ -1,0 +1,72 @@
+"""The Registrations admin viewset: list, inspect, edit and delete, behind the intake gate."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from contact.models import Registration
+
+from .exports import EXPORT_COLUMNS, condition_title
+from .filters import RegistrationFilterSet
+from .permissions import intake_staff_only
+from .views import (
+    NotificationColumn,
+    RegistrationEditForm,
+    RegistrationEditView,
+    RegistrationIndexView,
+    RegistrationInspectView,
+    UrgentColumn,
+)
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    name = "registrations"
+    url_prefix = "registrations"
+    icon = "clipboard-list"
+    menu_label = _("Registrations")
+    menu_order = 150
+    add_to_admin_menu = True
+
+    # Registrations point at condition pages; indexing those references would list
+    # registrations on a condition page's "usage" screen, which editors can see.
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    edit_view_class = RegistrationEditView
+
+    ordering = "-created_at"
+    list_per_page = 25
+    list_display = [
+        "reference",
+        UrgentColumn("is_urgent", label=_("Urgent")),
+        "status",
+        "visit_type",
+        Column("condition", label=_("Condition"), accessor=condition_title),
+        DateColumn("created_at", label=_("Created"), sort_key="created_at"),
+        UserColumn(
+            "assigned_to",
+            label=_("Assigned coordinator"),
+            blank_display_name=_("Unassigned"),
+        ),
+        NotificationColumn("notification_pending", label=_("Notification")),
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["reference", "first_name", "last_name", "phone"]  # see search_registrations
+    search_backend_name = None
+    list_export = [key for key, _label, _getter in EXPORT_COLUMNS]
+    export_headings = {key: label for key, label, _getter in EXPORT_COLUMNS}
+    export_filename = "registrations"
+    inspect_view_fields_exclude = ["id", "submission_token"]
+
+    def get_form_class(self, for_update=False):
+        return RegistrationEditForm
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = intake_staff_only(pattern.callback)
+        return patterns

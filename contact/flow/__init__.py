@@ -1,0 +1,5 @@
+"""The public new-patient registration flow.
+
+``state`` holds the typed flow kept in the session, ``views`` the pages RegistrationPage routes
+to, and ``summary`` the check-your-answers sections built from the step forms.
+"""
