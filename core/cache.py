@@ -28,7 +28,25 @@ LOG_INTERVAL = 60.0
 
 
 class CacheUnavailable(Exception):
-    """Raised internally while the server is being left alone after a failure."""
+    """Stands for the error while the server is left alone after a failure (never raised)."""
+
+
+class _Outage:
+    """Per process and server: Django makes a cache object per thread, the outage is shared."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.last_logged = None
+
+
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_for(server):
+    with _outages_lock:
+        return _outages.setdefault(server, _Outage())
 
 
 class DegradingRedisCache(RedisCache):
@@ -37,12 +55,10 @@ class DegradingRedisCache(RedisCache):
         params["OPTIONS"].setdefault("socket_connect_timeout", SOCKET_TIMEOUT)
         params["OPTIONS"].setdefault("socket_timeout", SOCKET_TIMEOUT)
         super().__init__(server, params)
-        self._lock = threading.Lock()
-        self._down_until = 0.0
-        self._last_logged = None
+        self._outage = _outage_for(str(server))
 
     def _call(self, method, *args, miss, **kwargs):
-        if time.monotonic() < self._down_until:
+        if time.monotonic() < self._outage.down_until:
             return miss(CacheUnavailable())
         try:
             return method(*args, **kwargs)
@@ -51,12 +67,13 @@ class DegradingRedisCache(RedisCache):
             return miss(error)
 
     def _record_failure(self, error):
+        outage = self._outage
         now = time.monotonic()
-        with self._lock:
-            self._down_until = now + RETRY_AFTER
-            if self._last_logged is not None and now - self._last_logged < LOG_INTERVAL:
+        with outage.lock:
+            outage.down_until = now + RETRY_AFTER
+            if outage.last_logged is not None and now - outage.last_logged < LOG_INTERVAL:
                 return
-            self._last_logged = now
+            outage.last_logged = now
         logger.warning(
             "Shared cache unavailable (%s); treating it as empty for now.", type(error).__name__
         )
