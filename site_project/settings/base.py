@@ -227,14 +227,13 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": "/csp-report/",
     }
 }
-# Browser features the site never uses, switched off for it and anything it could embed.
+# Browser features the site never uses, switched off for it and anything it could embed (only
+# names Chromium knows: it logs a console error for each unknown one).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
