@@ -5,10 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.csp import csp_report
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Browsers post Content-Security-Policy violations here (settings: CONTENT_SECURITY_POLICY).
+    path("csp-report/", csp_report, name="csp_report"),
 ]
 
 if settings.DEBUG:

@@ -74,6 +74,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers first (they also go on the 400s below), then refuse malformed requests before
+    # the session and CSRF middleware read them.
+    "core.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.bad_requests.RejectMalformedRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,17 +148,17 @@ STORAGES = {
 }
 
 # Caches by what they hold: "shared" is for what every worker process must agree on (rate-limit
-# counters); "default" is what Django and Wagtail keep for themselves.
+# counters); "default" is what Django and Wagtail keep for themselves (e.g. Wagtail's site-root
+# paths), always in process memory so that no cache outage can take pages down.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+_locmem = "django.core.cache.backends.locmem.LocMemCache"
+CACHES = {
+    "default": {"BACKEND": _locmem},
+    "shared": {"BACKEND": _locmem, "LOCATION": "shared"},
+}
 if REDIS_URL:
-    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    CACHES = {"default": _redis, "shared": _redis}
-else:
-    _locmem = "django.core.cache.backends.locmem.LocMemCache"
-    CACHES = {
-        "default": {"BACKEND": _locmem},
-        "shared": {"BACKEND": _locmem, "LOCATION": "shared"},
-    }
+    # With Redis down this answers like an empty cache (logged once a minute), never an error.
+    CACHES["shared"] = {"BACKEND": "core.cache.DegradingRedisCache", "LOCATION": REDIS_URL}
 
 # Outgoing mail goes through the tasks framework so that a mail outage never blocks a request.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -205,7 +210,52 @@ if os.environ.get("FRONTEND_CACHE_URL"):
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy of every public page (django-csp): nothing inline, nothing from
+# another origin (so no third-party embeds either). The Wagtail admin gets its own policy and
+# frame-ancestors follows X-Frame-Options (Wagtail's previews): see core/csp.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the empty favicon (<link rel="icon" href="data:,">).
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": "/csp-report/",
+    }
+}
+# Browser features the site never uses, switched off for it and anything it could embed (only
+# names Chromium knows: it logs a console error for each unknown one).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

@@ -22,3 +22,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
+# Mail to patients and staff goes over STARTTLS unless the deployment turns it off explicitly
+# (EMAIL_USE_TLS=false, e.g. a relay on the same host).
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
