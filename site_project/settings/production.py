@@ -22,3 +22,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
+# Staff sign-in: a second factor is required, and the client address for the sign-in lockout
+# is the one the single reverse proxy appends to X-Forwarded-For (see README, "Staff sign-in").
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
