@@ -1,6 +1,7 @@
 """Second-factor pages: enrol (TOTP + recovery codes), verify, new recovery codes, reset."""
 
 import base64
+from urllib.parse import urlencode
 
 import django_otp
 import segno
@@ -61,7 +62,9 @@ def new_recovery_codes(user):
 def enrol(request):
     user = request.user
     if django_otp.user_has_device(user, confirmed=True):
-        return redirect(reverse("staff_security_verify") + f"?next={_next_url(request)}")
+        return redirect(
+            reverse("staff_security_verify") + "?" + urlencode({"next": _next_url(request)})
+        )
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
@@ -93,7 +96,9 @@ def enrol(request):
 def verify(request):
     user = request.user
     if not django_otp.user_has_device(user, confirmed=True):
-        return redirect(reverse("staff_security_enrol") + f"?next={_next_url(request)}")
+        return redirect(
+            reverse("staff_security_enrol") + "?" + urlencode({"next": _next_url(request)})
+        )
     if user.is_verified():
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
@@ -136,7 +141,7 @@ def recovery_codes(request):
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("staff_security_enrol")
     if not user.is_verified():
-        return redirect(reverse("staff_security_verify") + f"?next={request.path}")
+        return redirect(reverse("staff_security_verify") + "?" + urlencode({"next": request.path}))
     if request.method == "POST":
         codes = new_recovery_codes(user)
         audit.log_account_event(

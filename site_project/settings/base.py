@@ -147,9 +147,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
-# django-axes checks for a lockout before the password is even compared.
+# django-axes checks for a lockout before the password is even compared. Its AxesBackend (not
+# the standalone one) can also load users, as Wagtail's test helpers expect of the first one.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

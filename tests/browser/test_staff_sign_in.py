@@ -61,3 +61,17 @@ def test_enrol_then_sign_in_again_with_a_code(live_server, page, staff_member):
     page.get_by_role("button", name="Verify").click()
     page.wait_for_url(base + "/admin/")
     assert "Two-step verification" not in page.title()
+
+
+def test_lockout_page_explains_and_is_accessible(live_server, page, staff_member):
+    for _ in range(5):
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", "dana")
+        page.fill("#id_password", "not-the-password")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+
+    alert = page.get_by_role("alert")
+    assert "Sign-in is paused" in alert.inner_text()
+    assert "15 minutes" in alert.inner_text()
+    assert_no_axe_violations(page)

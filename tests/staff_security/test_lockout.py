@@ -83,6 +83,7 @@ def test_superuser_unlocks_a_member_from_the_user_list(client, staff, superuser_
     users_page = superuser_client.get(reverse("wagtailusers_users:index"))
     unlock_url = reverse("staff_security_unlock", args=[staff.pk])
     assert unlock_url in users_page.content.decode()
+    assert "Unlock sign-in for dana?" in superuser_client.get(unlock_url).content.decode()
     response = superuser_client.post(unlock_url)
 
     assert response.status_code == 302

@@ -160,6 +160,9 @@ def test_superuser_resets_a_members_factor(client, staff, superuser_client):
     listing = superuser_client.get(reverse("wagtailusers_users:index")).content.decode()
     reset_url = reverse("staff_security_reset", args=[member.pk])
     assert reset_url in listing
+    confirm = superuser_client.get(reset_url)
+    assert confirm.status_code == 200
+    assert "Reset two-step verification for morgan?" in confirm.content.decode()
     assert superuser_client.post(reset_url).status_code == 302
 
     assert not TOTPDevice.objects.filter(user=member).exists()
