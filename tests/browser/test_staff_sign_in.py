@@ -42,6 +42,7 @@ def test_enrol_then_sign_in_again_with_a_code(live_server, page, staff_member):
     page.get_by_role("button", name="Confirm").click()
 
     codes = page.locator(".staff-security-codes li")
+    codes.first.wait_for()  # the confirmation is a new page: wait for it under load
     assert codes.count() == 10
     assert_no_axe_violations(page)
     page.get_by_role("link", name="I have saved them: continue").click()
@@ -68,8 +69,8 @@ def test_lockout_page_explains_and_is_accessible(live_server, page, staff_member
         page.goto(live_server.url + "/admin/login/")
         page.fill("#id_username", "dana")
         page.fill("#id_password", "not-the-password")
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
 
     alert = page.get_by_role("alert")
     assert "Sign-in is paused" in alert.inner_text()
