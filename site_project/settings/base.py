@@ -1,6 +1,7 @@
 """Settings shared by every environment; what differs per deployment comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,12 @@ INSTALLED_APPS = [
     "core",
     "conditions",
     "contact",
+    # Staff sign-in: lockout, second factor, session limits (see "Staff sign-in" in README).
+    "staff_security",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -88,6 +95,22 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# Staff sign-in: the second factor and session limits need the user and messages; axes turns a
+# lockout into its response last, around everything else.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "staff_security.middleware.StaffSessionMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("staff_security.middleware.StaffSessionMiddleware") + 1,
+    "staff_security.middleware.MFARequiredMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
 ROOT_URLCONF = "site_project.urls"
 
 TEMPLATES = [
@@ -131,6 +154,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes checks for a lockout before the password is even compared. Its AxesBackend (not
+# the standalone one) can also load users, as Wagtail's test helpers expect of the first one.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Staff sign-in (staff_security app). Lockout: AXES_FAILURE_LIMIT failures for one username, or
+# from one client address, refuse sign-in for AXES_COOLOFF_MINUTES; kept in the database so
+# every worker process agrees and a restart does not forget.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# A lockout lasts AXES_COOLOFF_MINUTES from the failure that caused it, as the page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "staff_security.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts in Wagtail
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins need no address/user-agent record
+# The client address: with AXES_IPWARE_PROXY_COUNT trusted proxies appending to
+# X-Forwarded-For, its Nth entry from the right; with 0, the socket (REMOTE_ADDR).
+AXES_CLIENT_IP_CALLABLE = "staff_security.client.client_ip"
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# Second factor (TOTP with recovery codes) for every admin user; production turns it on.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+STAFF_SESSION_MAX_AGE_SECONDS = env_int("STAFF_SESSION_MAX_AGE_SECONDS", 12 * 3600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
@@ -189,6 +243,7 @@ REGISTRATION_TRUSTED_PROXY_COUNT = env_int("REGISTRATION_TRUSTED_PROXY_COUNT", 0
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 365)
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Service line site")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in the authenticator app
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

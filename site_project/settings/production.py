@@ -25,3 +25,10 @@ LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
 # Mail to patients and staff goes over STARTTLS unless the deployment turns it off explicitly
 # (EMAIL_USE_TLS=false, e.g. a relay on the same host).
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# Staff sign-in: a second factor is required, and the client address for the sign-in lockout
+# is the one the single reverse proxy appends to X-Forwarded-For (see README, "Staff sign-in").
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
