@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from contact.models import Registration
-from contact.views import rate_limit_exceeded
+from contact.ratelimit import rate_limit_exceeded
 from core import cache as degrading
 from core.cache import DegradingRedisCache
 from tests.contact.flow import STEPS, build_registration_site, submit, valid_answers
@@ -115,7 +115,7 @@ def test_the_rate_limit_allows_when_the_shared_cache_is_down(settings, caplog):
     settings.REGISTRATION_RATE_LIMIT = 1
     cache = DegradingRedisCache(REFUSED_URL, {})
     request = RequestFactory().post("/register/check/", REMOTE_ADDR="203.0.113.50")
-    with mock.patch("contact.views.cache", cache), caplog.at_level(logging.INFO):
+    with mock.patch("contact.ratelimit.cache", cache), caplog.at_level(logging.INFO):
         assert [rate_limit_exceeded(request) for _ in range(3)] == [False, False, False]
     # The backend's one line; the rate limit's own "unavailable" fallback never saw an error.
     assert [r.name for r in caplog.records if r.levelno >= logging.WARNING] == ["core.cache"]
@@ -202,5 +202,5 @@ def test_rate_limit_counts_in_a_real_redis(real_redis, settings):
     settings.REGISTRATION_RATE_LIMIT = 2
     settings.REGISTRATION_RATE_WINDOW_SECONDS = 60
     request = RequestFactory().post("/register/check/", REMOTE_ADDR="203.0.113.51")
-    with mock.patch("contact.views.cache", real_redis):
+    with mock.patch("contact.ratelimit.cache", real_redis):
         assert [rate_limit_exceeded(request) for _ in range(3)] == [False, False, True]
