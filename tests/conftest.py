@@ -7,11 +7,32 @@ The tree builders live in tests/core/builders.py so unittest-style classes
 
 import pytest
 from django.core.cache import caches
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
 from core.factories import UserFactory
 from tests.core.builders import build_site_tree, configure_site_settings
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back what migrations created after a test with ``serialized_rollback``.
+
+    Such a test ends with a flush that also removes Wagtail's root page, the default locale and
+    the staff groups. Django's runner hides this by running transactional tests last; under
+    xdist's per-file split any test may come next on the same worker, so restore at once.
+    """
+    yield
+    marker = item.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback")):
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

@@ -144,8 +144,16 @@ def migrate(target):
     return executor.loader.project_state([target]).apps
 
 
+@pytest.fixture
+def back_to_latest_schema():
+    """Leave every app fully migrated, whatever the test stopped at, for the tests after it."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_alt_text_moves_into_an_empty_description():
+def test_alt_text_moves_into_an_empty_description(back_to_latest_schema):
     apps = migrate(BEFORE)
     OldImage = apps.get_model("core", "CustomImage")
     Collection = apps.get_model("wagtailcore", "Collection")
