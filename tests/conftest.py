@@ -26,7 +26,8 @@ def pytest_runtest_teardown(item, nextitem):
     """
     yield
     marker = item.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("serialized_rollback")):
+    # After the last test the test databases are already gone: nothing to restore.
+    if nextitem is None or not (marker and marker.kwargs.get("serialized_rollback")):
         return
     with item.config.stash[blocking_manager_key].unblock():
         for alias in connections:
