@@ -289,6 +289,10 @@ class Registration(models.Model):
     submission_token = models.UUIDField(unique=True, editable=False)
     staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     patient_acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When a sender started each email: a second sender (a retried task, the cron command)
+    # leaves it alone until the claim expires, so a slow or dead sender causes no duplicate.
+    staff_notification_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    patient_acknowledgement_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Failed sends are recorded (exception class only: messages can echo addresses) and retried
     # by the send_pending_notifications command.
     notification_attempts = models.PositiveIntegerField(default=0, editable=False)

@@ -4,14 +4,25 @@ A failed send is recorded on the registration (exception class only) and never r
 the ImmediateBackend the task runs inside the request, and with the database backend a
 traceback stored in the task results could quote an email address. The registration stays
 ``notification_pending`` until a send succeeds; ``send_pending_notifications`` retries.
+
+Each email goes out once. A sender first claims it on the registration row (a committed,
+conditional UPDATE), sends, then records it as sent and drops the claim. A second sender (a
+task requeued by core.task_recovery after its worker was killed, the cron command, a duplicate
+task) finds it sent, or claimed and leaves it alone until the claim expires (half of
+``TASKS_RUNNING_TIMEOUT_SECONDS``, so a requeued task's retry always finds it expired). SMTP is
+not transactional: a sender killed after the mail server accepted the message but before the
+"sent" write commits (a window of milliseconds) leads to a second copy; a sender killed before
+the hand-off completes leads to exactly one email, from the retry.
 """
 
 import logging
 from datetime import timedelta
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
+
+from core.task_recovery import running_timeout
 
 from . import emails
 from .models import Registration
@@ -19,8 +30,35 @@ from .models import Registration
 logger = logging.getLogger(__name__)
 
 
-def _record_failure(pk, reason):
+CLAIM_FIELDS = {
+    "staff_notified_at": "staff_notification_claimed_at",
+    "patient_acknowledged_at": "patient_acknowledgement_claimed_at",
+}
+
+
+def claim_expiry():
+    return running_timeout() / 2
+
+
+def _claim(pk, field):
+    """Take the send for this process; False if it went out, is gone or is claimed by another."""
+    claim_field = CLAIM_FIELDS[field]
+    now = timezone.now()
+    unclaimed = Q(**{f"{claim_field}__isnull": True}) | Q(
+        **{f"{claim_field}__lt": now - claim_expiry()}
+    )
+    # One UPDATE: of two concurrent senders exactly one matches the row (autocommitted, so
+    # the claim is visible to every other process before the send starts).
+    return bool(
+        Registration.objects.filter(unclaimed, pk=pk, **{f"{field}__isnull": True}).update(
+            **{claim_field: now}
+        )
+    )
+
+
+def _record_failure(pk, field, reason):
     Registration.objects.filter(pk=pk).update(
+        **{CLAIM_FIELDS[field]: None},
         notification_attempts=F("notification_attempts") + 1,
         last_notification_error=reason[:100],
         last_notification_attempt_at=timezone.now(),
@@ -30,20 +68,22 @@ def _record_failure(pk, reason):
 def _record_success(pk, field):
     now = timezone.now()
     Registration.objects.filter(pk=pk).update(
-        **{field: now},
+        **{field: now, CLAIM_FIELDS[field]: None},
         notification_attempts=F("notification_attempts") + 1,
         last_notification_attempt_at=now,
     )
 
 
 def _send(pk, field, build_message, what):
-    registration = Registration.objects.filter(pk=pk, **{f"{field}__isnull": True}).first()
+    if not _claim(pk, field):
+        return False  # already sent, deleted, or being sent by another process
+    registration = Registration.objects.filter(pk=pk).first()
     if registration is None:
-        return False  # already sent, or deleted
+        return False  # deleted since
     try:
         message = build_message(registration)
         if message is None:
-            _record_failure(pk, "NoRecipient")
+            _record_failure(pk, field, "NoRecipient")
             logger.warning(
                 "No address for the %s of registration %s; it stays pending.",
                 what,
@@ -52,7 +92,7 @@ def _send(pk, field, build_message, what):
             return False
         message.send()
     except Exception as error:  # noqa: BLE001 - any mail failure must leave the row pending
-        _record_failure(pk, type(error).__name__)
+        _record_failure(pk, field, type(error).__name__)
         # The reference only: an SMTP error message may quote the recipient's address.
         logger.warning(
             "The %s of registration %s was not sent (%s); it will be retried.",

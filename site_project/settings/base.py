@@ -226,6 +226,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@example.org"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task "running" longer than this is taken for one whose worker died (kill -9, out of
+# memory): the worker and `manage.py recover_stuck_tasks` put it back in the queue
+# (core/task_recovery.py). Must be longer than any task runs; a registration email's send claim
+# expires after half of it (contact/tasks.py).
+TASKS_RUNNING_TIMEOUT_SECONDS = env_int("TASKS_RUNNING_TIMEOUT_SECONDS", 600)
 
 # New-patient registration flow (contact app).
 # Submissions allowed per client address per window; 0 turns the limit off.
