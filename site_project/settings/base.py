@@ -316,6 +316,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Database sessions, plus browser-session cookies with a short row for the registration flow
 # (core/sessions.py); expired rows are deleted by the scheduled core.tasks.delete_expired_sessions.
 SESSION_ENGINE = "core.sessions"
+# How often the task worker's scheduled job deletes expired session rows (core/tasks.py).
+SESSION_CLEANUP_INTERVAL_SECONDS = env_int("SESSION_CLEANUP_INTERVAL_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,
