@@ -2,25 +2,15 @@
 
 from django.conf import settings
 
+from core.client_ip import client_ip as trusted_client_ip
+
 
 def client_ip(request):
-    """The first address found in ``AXES_IPWARE_META_PRECEDENCE_ORDER``.
+    """The address ``core.client_ip`` finds behind ``AXES_IPWARE_PROXY_COUNT`` trusted proxies.
 
-    A forwarded-for header counts only when ``AXES_IPWARE_PROXY_COUNT`` trusted proxies append
-    to it, and then its Nth entry from the right is the client (what the last trusted proxy saw);
-    anything further left was written by the client and could be spoofed. The same rule as the
-    registration rate limit. python-ipware's own strict mode answers no address at all for a
-    longer (spoofed) chain, which would put every spoofer in one shared bucket.
+    The same rule as the registration rate limit: the Nth ``X-Forwarded-For`` entry from the
+    right, never a left-most (client-written) one. python-ipware's own strict mode answers no
+    address at all for a longer (spoofed) chain, which would put every spoofer in one bucket.
     """
     count = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0) or 0
-    order = getattr(settings, "AXES_IPWARE_META_PRECEDENCE_ORDER", ("REMOTE_ADDR",))
-    for key in order:
-        value = request.META.get(key, "")
-        if key == "REMOTE_ADDR":
-            if value:
-                return value
-            continue
-        parts = [part.strip() for part in value.split(",") if part.strip()]
-        if count and len(parts) >= count:
-            return parts[-count]
-    return request.META.get("REMOTE_ADDR") or None
+    return trusted_client_ip(request, count) or None

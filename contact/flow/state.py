@@ -1,21 +1,29 @@
 """The registration flow in progress, as kept in the server-side session.
 
-Answers in progress live only in the session under FLOW_KEY; the browser holds nothing but the
-session cookie. The session stores plain JSON, so RegistrationFlow converts to and from a dict.
+Answers in progress live only in the session under FLOW_KEY, encrypted (flow.sealing); the
+browser holds nothing but the session cookie, which ends when the browser closes. No session is
+written until the patient first sends a step: where they came from travels to the first step as
+a signed ``?entry=`` token instead. After sending, DONE_KEY (encrypted too) lets the same browser
+session see the confirmation again for CONFIRMATION_SECONDS, then only a neutral "sent" page.
 """
 
-import time
 import uuid
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.core import signing
 
+from core.sessions import BROWSER_SESSION_KEY, end_with_browser
+
+from .sealing import now, seal, unseal
+
 FLOW_KEY = "registration_flow"
 DONE_KEY = "registration_done"
-ENTRY_KEY = "registration_entry"
 SIGNING_SALT = "contact.registration.flow-start"
+ENTRY_SALT = "contact.registration.entry"
 DEFAULT_MAX_AGE_SECONDS = 4 * 3600
+# How long after sending the reference and emergency advice can be shown again.
+CONFIRMATION_SECONDS = 30 * 60
 
 
 def max_age_seconds():
@@ -45,7 +53,7 @@ class RegistrationFlow:
     @classmethod
     def start(cls, condition=None, source_page=None):
         flow_id = uuid.uuid4().hex
-        started = _signer().sign_object({"flow": flow_id, "t": time.time()})
+        started = _signer().sign_object({"flow": flow_id, "t": now()})
         return cls(
             id=flow_id,
             token=str(uuid.uuid4()),
@@ -90,7 +98,7 @@ class RegistrationFlow:
         if not isinstance(data, dict) or data.get("flow") != self.id:
             return None
         try:
-            return time.time() - float(data["t"])
+            return now() - float(data["t"])
         except (KeyError, TypeError, ValueError):
             return None
 
@@ -110,19 +118,32 @@ class RegistrationFlow:
         }
 
 
-def new_flow(request):
-    entry = request.session.pop(ENTRY_KEY, None) or {}
-    flow = RegistrationFlow.start(entry.get("condition"), entry.get("source_page"))
-    save_flow(request, flow)
-    # The answers must not outlive the flow in the session table either: an idle session
-    # holding them expires (and `clearsessions` removes it) after the flow's maximum age.
-    request.session.set_expiry(max_age_seconds())
-    return flow
+def entry_token(condition=None, source_page=None):
+    """The page ids a flow starts with, signed for the first step's URL (no session needed)."""
+    if not condition and not source_page:
+        return ""
+    return signing.dumps({"c": condition, "s": source_page}, salt=ENTRY_SALT)
+
+
+def read_entry(token):
+    """{"condition", "source_page"} from `entry_token`; empty for a bad or old token."""
+    if not token or not isinstance(token, str) or len(token) > 500:
+        return {}
+    try:
+        data = signing.loads(token, salt=ENTRY_SALT, max_age=max_age_seconds())
+    except (signing.BadSignature, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: value if isinstance(value, int) and not isinstance(value, bool) else None
+        for key, value in (("condition", data.get("c")), ("source_page", data.get("s")))
+    }
 
 
 def get_flow(request):
     """The flow in progress, or None. Flows older than the maximum age are discarded."""
-    flow = RegistrationFlow.from_session(request.session.get(FLOW_KEY))
+    flow = RegistrationFlow.from_session(unseal(request.session.get(FLOW_KEY)))
     if flow is None:
         return None
     if flow.expired():
@@ -133,22 +154,50 @@ def get_flow(request):
 
 
 def save_flow(request, flow):
-    request.session[FLOW_KEY] = flow.to_session()
-    request.session.modified = True
+    request.session[FLOW_KEY] = seal(flow.to_session())
+    # The cookie ends with the browser; the row holding the answers expires (and the scheduled
+    # clean-up deletes it) the flow's maximum age after the last step was sent.
+    end_with_browser(request.session, max_age_seconds())
+
+
+def _forget_empty_session(request):
+    if not request.session.keys() - {BROWSER_SESSION_KEY}:
+        # Nothing else in it (no staff sign-in): delete the row now rather than at expiry.
+        request.session.flush()
 
 
 def clear_flow(request):
-    request.session.pop(FLOW_KEY, None)
-    request.session.modified = True
+    if request.session.pop(FLOW_KEY, None) is not None:
+        _forget_empty_session(request)
 
 
 def mark_done(request, flow, reference, urgent):
     """Remember the sent registration for the confirmation page, and forget the answers."""
-    request.session[DONE_KEY] = {
-        "flow": flow.id,
-        "reference": reference,
-        "urgent": urgent,
-        "for_self": flow.for_self,
-        "at": time.time(),
-    }
-    clear_flow(request)
+    request.session[DONE_KEY] = seal(
+        {
+            "flow": flow.id,
+            "reference": reference,
+            "urgent": urgent,
+            "for_self": flow.for_self,
+            "at": now(),
+        }
+    )
+    request.session.pop(FLOW_KEY, None)
+    end_with_browser(request.session, max_age_seconds())
+
+
+def get_done(request):
+    """The sent registration of this browser session: {"flow", "at"} and, for
+    CONFIRMATION_SECONDS after sending, "reference", "urgent" and "for_self"; or None."""
+    done = unseal(request.session.get(DONE_KEY))
+    if not isinstance(done, dict) or not isinstance(done.get("flow"), str):
+        return None
+    try:
+        sent_at = float(done.get("at"))
+    except (TypeError, ValueError):
+        return None
+    if "reference" in done and not 0 <= now() - sent_at <= CONFIRMATION_SECONDS:
+        # Past the confirmation's time: keep only that something was sent.
+        done = {"flow": done["flow"], "at": sent_at}
+        request.session[DONE_KEY] = seal(done)
+    return done

@@ -1,12 +1,13 @@
 """The new-patient registration flow, routed by RegistrationPage (RoutablePageMixin).
 
-The state in progress is a RegistrationFlow in the server-side session (flow.state); each
-step is a ModelForm (contact.forms); sending creates the Registration once per flow
-(contact.services). Nothing here logs or puts in a URL any answer.
+The state in progress is a RegistrationFlow in the server-side session (flow.state), encrypted;
+each step is a ModelForm (contact.forms); sending creates the Registration once per flow
+(contact.services). Nothing here logs or puts in a URL any answer, and nothing writes a session
+before the patient sends the first step.
 """
 
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,13 +24,14 @@ from ..models import Registration
 from ..ratelimit import rate_limit_exceeded
 from ..services import create_registration
 from .state import (
-    DONE_KEY,
-    ENTRY_KEY,
+    RegistrationFlow,
     clear_flow,
+    entry_token,
+    get_done,
     get_flow,
     mark_done,
     max_age_seconds,
-    new_flow,
+    read_entry,
     save_flow,
 )
 from .summary import summary_sections
@@ -140,22 +142,25 @@ def start(request, page):
     flow = get_flow(request)
     condition = forms.live_condition(request.GET.get("condition"))
     source = condition or _referring_page(request)
-    if condition is not None or source is not None:
-        entry = {
-            "condition": condition.pk if condition else None,
-            "source_page": source.pk if source and source.pk != page.pk else None,
-        }
-        if flow is None:
-            if entry["condition"] or entry["source_page"]:
-                request.session[ENTRY_KEY] = entry
-        elif "medical" not in flow.answers and entry["condition"]:
-            flow.condition = entry["condition"]
-            flow.source_page = flow.source_page or entry["source_page"]
-            save_flow(request, flow)
+    entry = {
+        "condition": condition.pk if condition else None,
+        "source_page": source.pk if source and source.pk != page.pk else None,
+    }
+    first_step_url = _step_url(page, request, forms.STEP_SLUGS[0])
+    if flow is None:
+        # No session yet (a GET never creates one): where the patient came from rides along
+        # to the first step, signed, and is stored when they send it.
+        token = entry_token(entry["condition"], entry["source_page"])
+        if token:
+            first_step_url += "?" + urlencode({"entry": token})
+    elif "medical" not in flow.answers and entry["condition"]:
+        flow.condition = entry["condition"]
+        flow.source_page = flow.source_page or entry["source_page"]
+        save_flow(request, flow)
 
     context = {
         "flow": flow,
-        "first_step_url": _step_url(page, request, forms.STEP_SLUGS[0]),
+        "first_step_url": first_step_url,
         "resume_url": None,
         "expired": flow is None and request.GET.get("expired") == "1",
         "flow_max_hours": max(1, max_age_seconds() // 3600),
@@ -211,11 +216,14 @@ def step(request, page, step):
     if form_class is None:
         raise Http404
     flow = get_flow(request)
+    entry = ""
     if flow is None:
         if step != forms.STEP_SLUGS[0]:
             # Answers sent to a flow that has expired (or a session that has) are lost: say so.
             return _expired_redirect(request, page, lost=request.method == "POST")
-        flow = new_flow(request)
+        # Not stored until the first answers are: a GET of the first step writes no session.
+        entry = request.GET.get("entry", "")
+        flow = RegistrationFlow.start(**read_entry(entry))
 
     index = forms.STEP_SLUGS.index(step)
     # Steps are answered in order; a later step cannot be reached by typing its URL.
@@ -258,7 +266,8 @@ def step(request, page, step):
         "step_count": len(forms.STEP_SLUGS),
         "step_title": form.title,
         "step_help": getattr(page, f"{step}_help", ""),
-        "form_action": _step_url(page, request, step, change=change),
+        "form_action": _step_url(page, request, step, change=change)
+        + ("?" + urlencode({"entry": entry}) if entry and not change else ""),
         "back_url": previous_url,
         "change": change,
         "urgent": flow.urgent_flags() if step != "medical" else {},
@@ -271,6 +280,10 @@ def step(request, page, step):
 # --- Check answers and submit -------------------------------------------------------------
 
 
+def _saved_registration(flow):
+    return Registration.objects.filter(submission_token=flow.submission_token).first()
+
+
 def _finish(request, page, registration, flow, urgent):
     mark_done(request, flow, registration.reference, urgent)
     return _redirect(_url(page, request, "confirmation"))
@@ -281,9 +294,9 @@ def _finish(request, page, registration, flow, urgent):
 def check_answers(request, page):
     flow = get_flow(request)
     if request.method == "POST":
-        done = request.session.get(DONE_KEY)
+        done = get_done(request)
         posted_flow = request.POST.get("flow", "")
-        if isinstance(done, dict) and posted_flow and posted_flow == done.get("flow"):
+        if done and posted_flow and posted_flow == done["flow"]:
             # A resubmitted or replayed form: the registration already exists.
             return _redirect(_url(page, request, "confirmation"))
         if flow is None:
@@ -292,7 +305,7 @@ def check_answers(request, page):
             # A stale tab from an earlier flow: show the current answers again.
             return _redirect(_url(page, request, "check_answers"))
     if flow is None:
-        if isinstance(request.session.get(DONE_KEY), dict):
+        if get_done(request):
             # Browser Back from the confirmation: show it again rather than an empty start
             # page that would suggest the registration was not sent.
             return _redirect(_url(page, request, "confirmation"))
@@ -309,10 +322,15 @@ def check_answers(request, page):
         min_fill = getattr(settings, "REGISTRATION_MIN_FILL_SECONDS", 10)
         if (flow.age() or 0) < min_fill:
             return _neutral_response(request, page)
-        existing = Registration.objects.filter(submission_token=flow.submission_token).first()
+        existing = _saved_registration(flow)
         if existing:
             return _finish(request, page, existing, flow, urgent)
-        if rate_limit_exceeded(request):
+        if rate_limit_exceeded(request, flow.id):
+            # A concurrent post of this flow (a double click) may have saved it meanwhile: the
+            # patient is shown the confirmation, never "try again later" for a saved flow.
+            existing = _saved_registration(flow)
+            if existing:
+                return _finish(request, page, existing, flow, urgent)
             return _render(request, page, "contact/registration_rate_limited.html", status=429)
         try:
             registration, _created = create_registration(list(bound.values()), flow)
@@ -344,9 +362,13 @@ def check_answers(request, page):
 
 
 def confirmation(request, page):
-    done = request.session.get(DONE_KEY)
-    if not isinstance(done, dict) or not done.get("reference"):
+    done = get_done(request)
+    if done is None:
         return _redirect(_url(page, request))
+    if "reference" not in done:
+        # Later than CONFIRMATION_SECONDS after sending: the next person at a shared computer
+        # learns that a registration was sent, not its reference or the emergency advice.
+        return _render(request, page, "contact/registration_sent.html")
     urgent = done.get("urgent")
     context = {
         "reference": done["reference"],

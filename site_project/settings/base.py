@@ -240,8 +240,9 @@ REGISTRATION_RATE_WINDOW_SECONDS = env_int("REGISTRATION_RATE_WINDOW_SECONDS", 3
 REGISTRATION_MIN_FILL_SECONDS = env_int("REGISTRATION_MIN_FILL_SECONDS", 10)
 # Answers in progress older than this are forgotten (shared computers).
 REGISTRATION_FLOW_MAX_AGE_SECONDS = env_int("REGISTRATION_FLOW_MAX_AGE_SECONDS", 4 * 3600)
-# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use
-# REMOTE_ADDR). Only set this when every request really passes through those proxies.
+# Number of reverse proxies in front of the app that append to X-Forwarded-For: the client is
+# the Nth entry from the right (core/client_ip.py). 0 (development and tests) uses the socket
+# address; production settings default to 1, the single proxy the README's deployment has.
 REGISTRATION_TRUSTED_PROXY_COUNT = env_int("REGISTRATION_TRUSTED_PROXY_COUNT", 0)
 # Closed registrations are deleted by `manage.py purge_registrations` this many days after
 # they were closed (closed_at; updated_at for rows closed without one). Run it daily.
@@ -317,6 +318,11 @@ PERMISSIONS_POLICY = {
     ]
 }
 SESSION_COOKIE_HTTPONLY = True
+# Database sessions, plus browser-session cookies with a short row for the registration flow
+# (core/sessions.py); expired rows are deleted by the scheduled core.tasks.delete_expired_sessions.
+SESSION_ENGINE = "core.sessions"
+# How often the task worker's scheduled job deletes expired session rows (core/tasks.py).
+SESSION_CLEANUP_INTERVAL_SECONDS = env_int("SESSION_CLEANUP_INTERVAL_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,

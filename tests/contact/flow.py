@@ -1,12 +1,16 @@
 """Helpers for driving the registration flow with Django's test client."""
 
 import datetime
+import html
+import re
 from dataclasses import dataclass
 
 from django.core.cache import caches
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
 from contact.factories import RegistrationPageFactory, RegistrationSettingsFactory
+from contact.flow.sealing import seal, unseal
+from contact.flow.state import DONE_KEY, FLOW_KEY
 from contact.models import RegistrationPage
 from core.factories import StandardPageFactory
 from tests.core.builders import build_site_tree, configure_site_settings
@@ -122,23 +126,50 @@ def valid_answers(condition_id, caregiver=False, email=PATIENT_EMAIL, contact_me
     }
 
 
-def fill_steps(client, site, answers, steps=STEPS):
-    """POST each step's answers in order; returns the last response (a redirect)."""
+def start_link(response):
+    """The "Start now" link of a start page response (it carries where the patient came from)."""
+    link = r'<a class="button reg-button" href="([^"]+)">Start now</a>'
+    match = re.search(link, response.content.decode())
+    assert match, response.content.decode()[:3000]
+    return html.unescape(match.group(1))
+
+
+def fill_steps(client, site, answers, steps=STEPS, first_url=None):
+    """POST each step's answers in order; returns the last response (a redirect).
+
+    `first_url`: where the first step is posted (the start page's link, with its ?entry=).
+    """
     response = None
     for slug in steps:
-        response = client.post(site.step_url(slug), answers[slug])
+        url = first_url if first_url and slug == steps[0] else site.step_url(slug)
+        response = client.post(url, answers[slug])
         assert response.status_code == 302, (slug, response.content.decode()[:3000])
         # Errors also redirect (to the same step, Post/Redirect/Get): that is a failure here.
         assert response.url != site.step_url(slug), (slug, client.get(response.url).content[:3000])
     return response
 
 
+def session_flow(client):
+    """The flow in the client's session, decrypted (the session itself holds a token)."""
+    return unseal(client.session.get(FLOW_KEY)) or {}
+
+
+def session_done(client):
+    return unseal(client.session.get(DONE_KEY)) or {}
+
+
+def store_flow(client, flow):
+    session = client.session
+    session[FLOW_KEY] = seal(flow)
+    session.save()
+
+
 def flow_token(client):
-    return client.session["registration_flow"]["token"]
+    return session_flow(client)["token"]
 
 
 def flow_id(client):
-    return client.session["registration_flow"]["id"]
+    return session_flow(client)["id"]
 
 
 def submit(client, site, flow=None):

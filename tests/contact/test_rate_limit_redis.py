@@ -42,12 +42,15 @@ def test_two_workers_share_one_allowance(worker_caches, settings):
     request = RequestFactory().post("/register/check/", REMOTE_ADDR="203.0.113.50")
 
     results = []
-    for worker in (first, second, first, second):
+    for number, worker in enumerate((first, second, first, second)):
         with mock.patch("contact.ratelimit.cache", worker):
-            results.append(rate_limit_exceeded(request))
+            results.append(rate_limit_exceeded(request, f"flow-{number}"))
 
-    # Three submissions pass in all, whichever worker took them; the fourth is refused.
+    # Three flows pass in all, whichever worker took them; the fourth is refused.
     assert results == [False, False, False, True]
+    # A flow already counted by one worker is not counted again by the other (a double click).
+    with mock.patch("contact.ratelimit.cache", second):
+        assert rate_limit_exceeded(request, "flow-0") is False
     other_client = RequestFactory().post("/register/check/", REMOTE_ADDR="198.51.100.4")
     with mock.patch("contact.ratelimit.cache", second):
-        assert rate_limit_exceeded(other_client) is False
+        assert rate_limit_exceeded(other_client, "flow-9") is False

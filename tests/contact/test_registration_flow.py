@@ -1,9 +1,12 @@
 """The registration flow end to end with Django's test client: paths through the steps."""
 
+import html
 import re
 from unittest import mock
 
 import pytest
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
 from conditions.factories import ConditionPageFactory
@@ -15,6 +18,9 @@ from tests.contact.flow import (
     STEPS,
     fill_steps,
     flow_id,
+    session_done,
+    session_flow,
+    start_link,
     submit,
     valid_answers,
 )
@@ -36,16 +42,18 @@ def test_patient_happy_path_from_a_condition_page(
     condition = reg_site.condition
     start = client.get(reg_site.url(f"?condition={condition.pk}"))
     assert start.status_code == 200
-    assert "Start now" in start.content.decode()
+    first_url = start_link(start)
+    assert first_url.startswith(reg_site.step_url("who") + "?entry=")
 
     medical = None
     answers = valid_answers(condition.pk)
     for slug in STEPS:
-        page = client.get(reg_site.step_url(slug))
+        url = first_url if slug == "who" else reg_site.step_url(slug)
+        page = client.get(url)
         assert page.status_code == 200
         if slug == "medical":
             medical = page.content.decode()
-        response = client.post(reg_site.step_url(slug), answers[slug])
+        response = client.post(url, answers[slug])
         assert response.status_code == 302
     # The condition arrives preselected from the ?condition= link.
     assert re.search(
@@ -123,9 +131,10 @@ def test_not_sure_condition_is_stored_as_empty(
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999999999", "1 OR 1=1", ""])
 def test_junk_condition_parameter_is_ignored(client, reg_site, value):
-    assert client.get(reg_site.url(f"?condition={value}")).status_code == 200
+    start = client.get(reg_site.url(f"?condition={value}"))
+    assert start.status_code == 200
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:3])
+    fill_steps(client, reg_site, answers, steps=STEPS[:3], first_url=start_link(start))
     medical = client.get(reg_site.step_url("medical")).content.decode()
     assert "selected>Spinal metastases" not in medical
 
@@ -133,8 +142,8 @@ def test_junk_condition_parameter_is_ignored(client, reg_site, value):
 def test_condition_parameter_must_be_a_live_condition_page(client, reg_site):
     draft = ConditionPageFactory(parent=reg_site.tree.service_line, title="Chordoma", live=False)
     for pk in (draft.pk, reg_site.tree.service_line.pk, reg_site.registration_page.pk):
-        client.get(reg_site.url(f"?condition={pk}"))
-        assert "registration_entry" not in client.session
+        start = client.get(reg_site.url(f"?condition={pk}"))
+        assert start_link(start) == reg_site.step_url("who")  # nothing to carry
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:3])
     medical = client.get(reg_site.step_url("medical")).content.decode()
     assert '<option value="" selected>Select a condition</option>' in medical
@@ -142,10 +151,13 @@ def test_condition_parameter_must_be_a_live_condition_page(client, reg_site):
 
 
 def test_steps_cannot_be_skipped(client, reg_site):
-    # Without a flow, only the first step starts one.
+    # Without a flow, only the first step starts one (when it is sent, not when it is shown).
     response = client.get(reg_site.step_url("contact"))
     assert response.status_code == 302 and response.url == reg_site.url()
     client.get(reg_site.step_url("who"))
+    response = client.get(reg_site.step_url("medical"))
+    assert response.url == reg_site.url()
+    client.post(reg_site.step_url("who"), {"submitted_by": ""})  # an answer with an error
     response = client.get(reg_site.step_url("medical"))
     assert response.url == reg_site.step_url("who")
     response = client.get(reg_site.check_url)
@@ -201,7 +213,7 @@ def test_change_with_an_error_stays_on_the_step(client, reg_site):
     assert "Enter your full name." in page
     assert "Save and return to check your answers" in page
     # The stored answer is unchanged until the step validates.
-    assert client.session["registration_flow"]["answers"]["who"]["submitted_by"] == "patient"
+    assert session_flow(client)["answers"]["who"]["submitted_by"] == "patient"
 
 
 def test_errors_are_shown_after_a_redirect_so_browser_back_works(client, reg_site):
@@ -217,15 +229,12 @@ def test_errors_are_shown_after_a_redirect_so_browser_back_works(client, reg_sit
     assert page.status_code == 200 and "no-store" in page["Cache-Control"]
     assert "There is a problem" in body and body.count("<title>Error: ") == 1
     assert 'value="19x8"' in body and f'value="{PATIENT_NAME[0]}"' in body  # what was typed
-    assert "patient" not in client.session["registration_flow"]["answers"]
+    assert "patient" not in session_flow(client)["answers"]
     # Fixed and sent: the draft goes; Back to this step later shows the saved answers.
     fill_steps(client, reg_site, answers, steps=["patient"])
     back = client.get(url).content.decode()
     assert "There is a problem" not in back and 'value="1958"' in back
-    assert (
-        "drafts" not in client.session["registration_flow"]
-        or not (client.session["registration_flow"]["drafts"])
-    )
+    assert not session_flow(client).get("drafts")
 
 
 def test_a_draft_in_the_session_is_bounded(client, reg_site):
@@ -233,7 +242,7 @@ def test_a_draft_in_the_session_is_bounded(client, reg_site):
         reg_site.step_url("who"),
         {"submitted_by": "someone_else", "submitter_name": "x" * 100000, "junk": "y" * 100000},
     )
-    draft = client.session["registration_flow"]["drafts"]["who"]
+    draft = session_flow(client)["drafts"]["who"]
     assert set(draft) == {"submitted_by", "submitter_name"}
     assert len(draft["submitter_name"]) == 121  # one over the limit: the error still shows
     assert "at most 120 characters" in client.get(reg_site.step_url("who")).content.decode()
@@ -268,9 +277,8 @@ def test_medical_wording_follows_who_is_filling_it_in(client, reg_site):
 def test_session_cleared_after_submit(client, reg_site, django_capture_on_commit_callbacks):
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
     _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
-    session = client.session
-    assert "registration_flow" not in session
-    assert set(session["registration_done"]) == {"flow", "reference", "urgent", "for_self", "at"}
+    assert "registration_flow" not in client.session
+    assert set(session_done(client)) == {"flow", "reference", "urgent", "for_self", "at"}
     # Stored answers are gone: going back to a step starts again.
     response = client.get(reg_site.step_url("visit"))
     assert response.status_code == 302 and response.url == reg_site.url()
@@ -414,7 +422,7 @@ def test_old_answers_expire(client, reg_site, settings):
     import time
 
     later = time.time() + 120
-    with mock.patch("contact.flow.state.time.time", return_value=later):
+    with mock.patch("contact.flow.sealing.time.time", return_value=later):
         response = client.get(reg_site.step_url("contact"))
     assert response.status_code == 302 and response.url == reg_site.url()
     assert "registration_flow" not in client.session
@@ -427,7 +435,7 @@ def test_answers_sent_after_the_flow_expired_explain_why(client, reg_site, setti
     import time
 
     later = time.time() + 5 * 3600
-    with mock.patch("contact.flow.state.time.time", return_value=later):
+    with mock.patch("contact.flow.sealing.time.time", return_value=later):
         response = client.post(reg_site.step_url("contact"), answers["contact"])
     assert response.status_code == 302 and response.url == reg_site.url() + "?expired=1"
     page = client.get(response.url).content.decode()
@@ -486,20 +494,30 @@ def test_session_holding_answers_expires_with_the_flow(client, reg_site, setting
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 1800
     client.post(reg_site.step_url("who"), {"submitted_by": "patient"})
     assert client.session.get_expiry_age() == 1800
-    assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 1800
+    # A browser-session cookie: gone when the browser closes (shared computers).
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""
+    row = Session.objects.get(session_key=cookie.value)
+    remaining = (row.expire_date - timezone.now()).total_seconds()
+    assert 1790 < remaining <= 1800
 
 
 def test_source_page_from_referer(client, reg_site, django_capture_on_commit_callbacks):
     service_line = reg_site.tree.service_line
-    client.get(reg_site.url(), HTTP_REFERER=f"http://testserver{service_line.url}")
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
+    start = client.get(reg_site.url(), HTTP_REFERER=f"http://testserver{service_line.url}")
+    first_url = start_link(start)
+    # The first step's form posts where the patient came from along with the answers.
+    assert f'action="{html.escape(first_url)}"' in client.get(first_url).content.decode()
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), first_url=first_url)
     _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     assert Registration.objects.get().source_page_id == service_line.pk
 
 
 def test_foreign_referer_is_ignored(client, reg_site):
-    client.get(reg_site.url(), HTTP_REFERER="https://elsewhere.example/spinal-tumor-program/")
-    assert "registration_entry" not in client.session
+    start = client.get(
+        reg_site.url(), HTTP_REFERER="https://elsewhere.example/spinal-tumor-program/"
+    )
+    assert start_link(start) == reg_site.step_url("who")
 
 
 @pytest.mark.parametrize(
@@ -513,7 +531,7 @@ def test_foreign_referer_is_ignored(client, reg_site):
 def test_malformed_referer_is_ignored_not_a_server_error(client, reg_site, referer):
     response = client.get(reg_site.url(), HTTP_REFERER=referer)
     assert response.status_code == 200
-    assert "registration_entry" not in client.session
+    assert start_link(response) == reg_site.step_url("who")
 
 
 def test_confirmation_needs_a_submission(client, reg_site):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from contact.forms import FORMS_BY_SLUG, PatientForm
 from contact.models import Registration
-from tests.contact.flow import STEPS, fill_steps, valid_answers
+from tests.contact.flow import STEPS, fill_steps, session_flow, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ hypothesis_settings = settings(
 
 def ensure_flow(client, site, upto):
     """Answer the steps before `upto` validly, if a previous example cleared the flow."""
-    flow = client.session.get("registration_flow") or {}
+    flow = session_flow(client)
     answers = flow.get("answers", {})
     missing = [slug for slug in STEPS[: STEPS.index(upto)] if slug not in answers]
     if missing:

@@ -7,7 +7,7 @@ import pytest
 
 from conditions.factories import ConditionPageFactory
 from contact.models import Registration
-from tests.contact.flow import STEPS, dob_years_ago, fill_steps, valid_answers
+from tests.contact.flow import STEPS, dob_years_ago, fill_steps, session_flow, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def assert_field_error(response, anchor, message, field_id=None):
 
 def assert_nothing_stored(client, slug):
     assert Registration.objects.count() == 0
-    assert slug not in client.session["registration_flow"]["answers"]
+    assert slug not in session_flow(client)["answers"]
 
 
 # --- Who is filling it in ------------------------------------------------------------------
@@ -287,7 +287,7 @@ def test_invalid_zip(client, reg_site, zip_code):
 def test_valid_zip_normalised(client, reg_site, zip_code, stored):
     response = post_step(client, reg_site, "contact", {"zip_code": zip_code})
     assert response.status_code == 302
-    assert client.session["registration_flow"]["answers"]["contact"]["zip_code"] == stored
+    assert session_flow(client)["answers"]["contact"]["zip_code"] == stored
 
 
 def test_interpreter_language_required_when_needed(client, reg_site):

@@ -116,7 +116,11 @@ def test_the_rate_limit_allows_when_the_shared_cache_is_down(settings, caplog):
     cache = DegradingRedisCache(REFUSED_URL, {})
     request = RequestFactory().post("/register/check/", REMOTE_ADDR="203.0.113.50")
     with mock.patch("contact.ratelimit.cache", cache), caplog.at_level(logging.INFO):
-        assert [rate_limit_exceeded(request) for _ in range(3)] == [False, False, False]
+        assert [rate_limit_exceeded(request, f"flow-{n}") for n in range(3)] == [
+            False,
+            False,
+            False,
+        ]
     # The backend's one line; the rate limit's own "unavailable" fallback never saw an error.
     assert [r.name for r in caplog.records if r.levelno >= logging.WARNING] == ["core.cache"]
 
@@ -203,4 +207,4 @@ def test_rate_limit_counts_in_a_real_redis(real_redis, settings):
     settings.REGISTRATION_RATE_WINDOW_SECONDS = 60
     request = RequestFactory().post("/register/check/", REMOTE_ADDR="203.0.113.51")
     with mock.patch("contact.ratelimit.cache", real_redis):
-        assert [rate_limit_exceeded(request) for _ in range(3)] == [False, False, True]
+        assert [rate_limit_exceeded(request, f"flow-{n}") for n in range(3)] == [False, False, True]
