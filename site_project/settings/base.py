@@ -185,6 +185,9 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 STAFF_SESSION_MAX_AGE_SECONDS = env_int("STAFF_SESSION_MAX_AGE_SECONDS", 12 * 3600)
+# A signed-in session cannot outlive the absolute limit, so its row need not either: the
+# scheduled clean-up deletes abandoned staff sessions after it, not after Django's 14 days.
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_AGE_SECONDS
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")

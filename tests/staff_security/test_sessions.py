@@ -1,8 +1,11 @@
 """Idle logout (background pings do not count), absolute lifetime, sign-out flushes."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 
 from staff_security.sessions import LAST_SEEN_AT, SIGNED_IN_AT
 
@@ -84,3 +87,10 @@ def test_anonymous_sessions_are_left_alone(client, db):
     client.get("/admin/login/")
     assert client.session.get("patient_answer") == "kept"
     assert SIGNED_IN_AT not in client.session
+
+
+def test_a_staff_session_row_expires_with_the_absolute_limit(signed_in):
+    """So the scheduled clean-up deletes an abandoned staff session after 12 hours, not 14 days."""
+    row = Session.objects.get(session_key=signed_in.session.session_key)
+    assert row.expire_date <= timezone.now() + timedelta(hours=12)
+    assert row.expire_date > timezone.now() + timedelta(hours=11, minutes=59)
