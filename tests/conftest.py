@@ -49,26 +49,22 @@ def _fresh_caches():
 
 
 @pytest.fixture(scope="module")
-def _module_site_tree(django_db_setup, django_db_blocker):
-    with shared_data(django_db_blocker, build_site_tree) as tree:
+def _module_site_tree(request, django_db_setup, django_db_blocker):
+    with shared_data(request, django_db_blocker, build_site_tree) as tree:
         yield tree
 
 
 @pytest.fixture
-def site_tree(request, db, _module_site_tree):
+def site_tree(db, _module_site_tree):
     """Home (the default site's root) → "Spinal Tumor Program" service line, and
     home → the conditions A–Z index. Attributes: site, home, service_line, condition_index.
 
     Built once per module (tests/shared_data.py): pages a test adds below it are rolled back
-    after the test, and each test gets its own copies of the four objects.
+    after the test, and each test gets its own copies of the four objects. In a module with a
+    transactional test it is built per test.
     """
-    marker = request.node.get_closest_marker("django_db")
-    if (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames:
-        pytest.fail(
-            "site_tree is shared by a module's tests and cannot serve a transactional test "
-            "(its flush would empty the shared tree); call build_site_tree() instead.",
-            pytrace=False,
-        )
+    if _module_site_tree is None:
+        return build_site_tree()
     return fresh_copy(_module_site_tree)
 
 

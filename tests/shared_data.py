@@ -7,8 +7,8 @@ the end of the module. Tests never share Python objects: ``fresh_copy`` re-reads
 instance by primary key, so a test that changes an instance in memory (a page's ``numchild``
 after ``add_child``, a title) leaves nothing behind for the next test.
 
-Use it for fixtures that tests only read (a page tree, demo content). Not for transactional
-tests (``transaction=True``, ``live_server``): their flush would empty the shared data.
+Use it for fixtures that tests only read (a page tree, demo content). A module holding a
+transactional test (``transaction=True``, ``live_server``) gets ``None`` and builds per test.
 """
 
 import dataclasses
@@ -18,13 +18,29 @@ from contextlib import contextmanager
 from django.db import models, transaction
 
 
-@contextmanager
-def shared_data(django_db_blocker, build):
-    """Yield ``build()``'s result, built in a transaction rolled back on exit.
+def is_transactional(item):
+    """Whether a collected test flushes the database (``transaction=True``, ``live_server``)."""
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
 
-    The database is unblocked only to build and to roll back: tests still need their own
-    ``django_db`` mark (or ``db`` fixture) to read the data.
+
+@contextmanager
+def shared_data(request, django_db_blocker, build):
+    """Yield ``build()``'s result, built in a transaction rolled back on exit; ``None`` when the
+    module (``request`` is a module-scoped fixture's) also holds a transactional test.
+
+    A transactional test cannot run inside the outer transaction (it flushes, and SQLite cannot
+    alter a schema there), so such modules build their data per test: fixtures built on this
+    one call ``build()`` themselves when it yields ``None``. The database is unblocked only to
+    build and to roll back: tests still need their ``django_db`` mark (or ``db``).
     """
+    if any(
+        is_transactional(item) for item in request.session.items if item.module is request.module
+    ):
+        yield None
+        return
     outer = transaction.atomic()
     with django_db_blocker.unblock():
         outer.__enter__()

@@ -63,14 +63,16 @@ def counts():
 
 
 @pytest.fixture(scope="module")
-def _demo_content(django_db_setup, django_db_blocker):
+def _demo_content(request, django_db_setup, django_db_blocker):
     """The demo content, loaded once for this module; each test's writes are rolled back."""
-    with shared_data(django_db_blocker, load) as output:
+    with shared_data(request, django_db_blocker, load) as output:
         yield output
 
 
 @pytest.fixture
 def demo(db, _demo_content):
+    if _demo_content is None:
+        load()
     Site.clear_site_root_paths_cache()
     return ConditionPage.objects.get(slug="spinal-metastases")
 

@@ -5,8 +5,8 @@ from tests.shared_data import fresh_copy, shared_data
 
 
 @pytest.fixture(scope="module")
-def _module_reg_site(django_db_setup, django_db_blocker):
-    with shared_data(django_db_blocker, build_registration_site) as data:
+def _module_reg_site(request, django_db_setup, django_db_blocker):
+    with shared_data(request, django_db_blocker, build_registration_site) as data:
         yield data
 
 
@@ -16,6 +16,8 @@ def reg_site(db, _module_reg_site):
 
     Built once per module (tests only add registrations and pages, rolled back after each);
     each test gets its own copies of the pages and settings."""
+    if _module_reg_site is None:
+        return build_registration_site()
     return fresh_copy(_module_reg_site)
 
 
