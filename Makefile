@@ -9,17 +9,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Two workers suit this 2-core machine; PYTEST_WORKERS=auto uses every core, 0 runs serially.
+PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format bench clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
-	@echo "make test     install, then run the whole test suite (browser tests included)"
+	@echo "make test     install, then run the whole suite in $(PYTEST_WORKERS) parallel workers (browser tests included)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
 	@echo "make bench    time, queries and bytes of the demo condition page"
-	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', DATABASE_URL=postgres://..."
+	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', PYTEST_WORKERS=auto|0, DATABASE_URL=postgres://..."
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +43,12 @@ run: $(STAMP)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Test settings come from pyproject.toml; --ds wins over a DJANGO_SETTINGS_MODULE in the shell.
+# pytest-xdist with --dist loadfile: each file runs whole on one worker, so module- and
+# class-scoped data and a file's browser session stay together (--dist loadgroup ignores
+# xdist_group markers under pytest 9.2: grouped tests landed on different workers).
 test: $(STAMP)
-	$(BIN)/python -m pytest --ds=site_project.settings.test -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --ds=site_project.settings.test -p no:cacheprovider \
+		-n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -12,8 +12,10 @@ from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Site
 
 from conditions.factories import ConditionPageFactory, ReviewerFactory
+from contact.admin.permissions import INTAKE_GROUP_NAME
 from core.factories import UserFactory
-from tests.core.builders import build_site_tree, configure_site_settings
+from tests.core.builders import build_site_tree, configure_site_settings, member_of
+from tests.shared_data import fresh_copy, shared_data
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -47,11 +49,24 @@ def _fresh_caches():
         caches[alias].clear()
 
 
+@pytest.fixture(scope="module")
+def _module_site_tree(request, django_db_setup, django_db_blocker):
+    with shared_data(request, django_db_blocker, build_site_tree) as tree:
+        yield tree
+
+
 @pytest.fixture
-def site_tree(db):
+def site_tree(db, _module_site_tree):
     """Home (the default site's root) → "Spinal Tumor Program" service line, and
-    home → the conditions A–Z index. Attributes: site, home, service_line, condition_index."""
-    return build_site_tree()
+    home → the conditions A–Z index. Attributes: site, home, service_line, condition_index.
+
+    Built once per module (tests/shared_data.py): pages a test adds below it are rolled back
+    after the test, and each test gets its own copies of the four objects. In a module with a
+    transactional test it is built per test.
+    """
+    if _module_site_tree is None:
+        return build_site_tree()
+    return fresh_copy(_module_site_tree)
 
 
 @pytest.fixture
@@ -91,3 +106,28 @@ def superuser(db):
 def superuser_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def staff(db):
+    """A superuser, "dana", who signs in with a password (core.factories.TEST_PASSWORD)."""
+    return UserFactory(username="dana", superuser=True)
+
+
+# Members of the staff groups that migrations create (see tests/core/test_groups.py).
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", "editor")
+
+
+@pytest.fixture
+def moderator(db):
+    return member_of("Moderators", "moderator")
+
+
+@pytest.fixture
+def coordinator(db):
+    """An intake coordinator: sees and works registrations, nothing else."""
+    return member_of(INTAKE_GROUP_NAME, "coordinator")

@@ -13,6 +13,7 @@ from conditions.blocks import CareLevel
 from conditions.models import ConditionIndexPage, ConditionPage, Reviewer, ServiceLinePage
 from contact.models import RegistrationPage, RegistrationSettings
 from core.models import HomePage, SiteSettings
+from tests.shared_data import shared_data
 
 
 class LinkCollector(HTMLParser):
@@ -61,9 +62,17 @@ def counts():
     }
 
 
+@pytest.fixture(scope="module")
+def _demo_content(request, django_db_setup, django_db_blocker):
+    """The demo content, loaded once for this module; each test's writes are rolled back."""
+    with shared_data(request, django_db_blocker, load) as output:
+        yield output
+
+
 @pytest.fixture
-def demo(db):
-    load()
+def demo(db, _demo_content):
+    if _demo_content is None:
+        load()
     Site.clear_site_root_paths_cache()
     return ConditionPage.objects.get(slug="spinal-metastases")
 

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, mail kept in memory, tasks queued in the database."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,7 +15,9 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# One media folder per pytest-xdist worker ("gw0", "gw1"; "main" when serial): parallel workers
+# would otherwise write and delete the same image and rendition files.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files come from the app finders (and the live server's static handler), not from a

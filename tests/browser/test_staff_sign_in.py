@@ -6,7 +6,7 @@ import base64
 import pytest
 from django_otp.oath import totp
 
-from core.factories import TEST_PASSWORD, UserFactory
+from core.factories import TEST_PASSWORD
 from tests.browser.conftest import assert_no_axe_violations
 
 
@@ -25,9 +25,9 @@ def sign_in_with_password(page, base_url):
 
 
 @pytest.fixture
-def staff_member(settings):
+def staff_member(staff, settings):
     settings.STAFF_MFA_REQUIRED = True
-    return UserFactory(username="dana", superuser=True)
+    return staff
 
 
 def test_enrol_then_sign_in_again_with_a_code(live_server, page, staff_member):

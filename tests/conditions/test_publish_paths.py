@@ -10,22 +10,11 @@ from conditions.factories import ConditionPageFactory
 from conditions.models import ConditionPage
 from tests.conditions.admin_forms import SUBMIT, add_url, condition_form_data, edit_url, form_errors
 from tests.core.form_helpers import edit_form_data
-from tests.core.test_groups import member_of
 
 pytestmark = pytest.mark.django_db
 
 REFUSED = "Nothing was published. These condition pages need a medical reviewer"
 AWAITING = "This page is awaiting approval, and approving it publishes this draft"
-
-
-@pytest.fixture
-def moderator(db):
-    return member_of("Moderators", "moderator")
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "editor")
 
 
 def messages_of(response):

@@ -1,12 +1,24 @@
 import pytest
 
 from tests.contact.flow import build_registration_site
+from tests.shared_data import fresh_copy, shared_data
+
+
+@pytest.fixture(scope="module")
+def _module_reg_site(request, django_db_setup, django_db_blocker):
+    with shared_data(request, django_db_blocker, build_registration_site) as data:
+        yield data
 
 
 @pytest.fixture
-def reg_site(db):
-    """Home → service line → 'Spinal metastases' (live), home → register, home → privacy."""
-    return build_registration_site()
+def reg_site(db, _module_reg_site):
+    """Home → service line → 'Spinal metastases' (live), home → register, home → privacy.
+
+    Built once per module (tests only add registrations and pages, rolled back after each);
+    each test gets its own copies of the pages and settings."""
+    if _module_reg_site is None:
+        return build_registration_site()
+    return fresh_copy(_module_reg_site)
 
 
 @pytest.fixture(autouse=True)

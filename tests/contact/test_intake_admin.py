@@ -8,7 +8,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -19,10 +19,9 @@ from contact.admin.audit import LIST_LOG_OBJECT_ID, LOG_EXPORT, LOG_LIST, LOG_VI
 from contact.admin.permissions import INTAKE_GROUP_NAME
 from contact.factories import RegistrationFactory
 from contact.models import Registration
+from tests.core.builders import member_of
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-test-password"
 
 # The patient whose details must never leak into a log entry.
 PATIENT = {
@@ -46,43 +45,17 @@ PATIENT_STRINGS = [
 # --- Fixtures --------------------------------------------------------------------------------
 
 
-def make_user(django_user_model, username, group=None, **extra):
-    user = django_user_model.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        first_name=username.capitalize(),
-        last_name="Staff",
-        **extra,
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
+# editor, moderator and coordinator come from tests/conftest.py.
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return make_user(django_user_model, "editor", "Editors")
+def other_coordinator(db):
+    return member_of(INTAKE_GROUP_NAME, "otto")
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    return make_user(django_user_model, "moderator", "Moderators")
-
-
-@pytest.fixture
-def coordinator(django_user_model):
-    return make_user(django_user_model, "coordinator", INTAKE_GROUP_NAME)
-
-
-@pytest.fixture
-def other_coordinator(django_user_model):
-    return make_user(django_user_model, "otto", INTAKE_GROUP_NAME)
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    return make_user(django_user_model, "root", is_superuser=True, is_staff=True)
+def admin_user(superuser):
+    return superuser
 
 
 @pytest.fixture
@@ -218,8 +191,8 @@ def test_nobody_can_add_by_post(client, admin_user):
     assert not Registration.objects.exists()
 
 
-def test_export_needs_export_permission_not_just_view(client, django_user_model, registration):
-    viewer = make_user(django_user_model, "viewer")
+def test_export_needs_export_permission_not_just_view(client, registration):
+    viewer = member_of(None, "viewer")
     viewer.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_registration"),

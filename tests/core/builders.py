@@ -7,11 +7,12 @@ factories (core/factories.py, conditions/factories.py).
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from conditions.factories import ConditionIndexPageFactory, ServiceLinePageFactory
 from conditions.models import ConditionIndexPage, ServiceLinePage
-from core.factories import HomePageFactory, SiteSettingsFactory
+from core.factories import HomePageFactory, SiteSettingsFactory, UserFactory
 from core.models import HomePage
 
 PHONE = "1-888-555-0142"
@@ -57,3 +58,23 @@ def configure_site_settings(site, **fields):
     settings.full_clean()
     settings.save()
     return settings
+
+
+def member_of(group_name, username):
+    """A user named ``username`` (first name ``username.capitalize()``, last name "Staff") in the
+    staff group ``group_name`` (created by migrations); ``None`` for no group."""
+    user = UserFactory(username=username, first_name=username.capitalize(), last_name="Staff")
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def drop_cache_keys(cache):
+    """Delete only ``cache``'s own keys (its KEY_PREFIX) from Redis.
+
+    ``cache.clear()`` is FLUSHDB: it would also wipe the keys of a test running at the same
+    time in another pytest-xdist worker (or another checkout) on the same Redis database.
+    """
+    client = cache._cache.get_client(write=True)
+    for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
+        client.delete(key)

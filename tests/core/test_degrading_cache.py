@@ -15,6 +15,7 @@ from contact.ratelimit import rate_limit_exceeded
 from core import cache as degrading
 from core.cache import DegradingRedisCache
 from tests.contact.flow import STEPS, build_registration_site, submit, valid_answers
+from tests.core.builders import drop_cache_keys
 
 REFUSED_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connection refused
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -178,7 +179,7 @@ def real_redis():
             pytest.fail(f"CI needs Redis at {REDIS_URL}: {error}")
         pytest.skip(f"no Redis at {REDIS_URL}")
     yield cache
-    cache.clear()
+    drop_cache_keys(cache)
 
 
 def test_against_a_real_redis_it_is_an_ordinary_cache(real_redis, caplog):

@@ -26,22 +26,6 @@ def page_permissions(group_name):
     )
 
 
-def member_of(group_name, username):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    return member_of("Editors", "editor")
-
-
-@pytest.fixture
-def moderator(db):
-    return member_of("Moderators", "moderator")
-
-
 def test_editors_add_and_change_pages_but_do_not_publish():
     permissions = page_permissions("Editors")
     assert {"add_page", "change_page"} <= permissions

@@ -2,15 +2,9 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.factories import TEST_PASSWORD, UserFactory
+from core.factories import TEST_PASSWORD
 
 LOGIN_URL = "/admin/login/"
-
-
-@pytest.fixture
-def staff(db):
-    """A superuser who signs in with a password (the one the factories give everyone)."""
-    return UserFactory(username="dana", superuser=True)
 
 
 @pytest.fixture
