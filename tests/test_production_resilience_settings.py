@@ -7,11 +7,15 @@ import json
 from tests.test_settings_security import production_env, run_python
 
 SHOW = (
-    "import json; from django.conf import settings; print(json.dumps({"
+    "import json; from importlib import import_module; from django.conf import settings;"
+    "from django.contrib.sessions.backends.db import SessionStore as DatabaseStore;"
+    "print(json.dumps({"
     "'default': settings.CACHES['default']['BACKEND'],"
     "'shared': settings.CACHES['shared']['BACKEND'],"
     "'shared_location': settings.CACHES['shared'].get('LOCATION'),"
     "'session_engine': settings.SESSION_ENGINE,"
+    "'sessions_in_database': issubclass("
+    "import_module(settings.SESSION_ENGINE).SessionStore, DatabaseStore),"
     "'email_use_tls': settings.EMAIL_USE_TLS,"
     "}))"
 )
@@ -30,7 +34,9 @@ def test_production_caches_sessions_and_smtp():
         "shared": "core.cache.DegradingRedisCache",
         "shared_location": "redis://127.0.0.1:6379/0",
         # Sessions in the database: a Redis outage cannot sign anyone out or lose a flow.
-        "session_engine": "django.contrib.sessions.backends.db",
+        # (core.sessions is Django's database engine plus browser-session cookies for patients).
+        "session_engine": "core.sessions",
+        "sessions_in_database": True,
         "email_use_tls": True,
     }
 
