@@ -137,7 +137,13 @@ class SiteSearch:
             found = self._search(variants, "or")
         self.promotions = self._promotions()
         promoted = {promotion.page_id for promotion in self.promotions if promotion.page_id}
-        self.results = self._ranked([page for page in found if page.pk not in promoted], variants)
+        # "Also called" shows the names that match what was typed (or its correction), not
+        # every synonym it was widened to.
+        typed = [self.corrected or self.query]
+        self.results = [
+            SearchResult(page, _names_matching(page_names(page)[1:], typed))
+            for page in self._ranked([p for p in found if p.pk not in promoted], variants)
+        ]
         return self
 
     def _search(self, variants, operator):
@@ -147,15 +153,11 @@ class SiteSearch:
         by_id = {page.pk: page for page in self.pages.filter(pk__in=ids).specific()}
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def _ranked(self, pages, variants):
-        results = [
-            SearchResult(page, _names_matching(page_names(page)[1:], variants)) for page in pages
-        ]
-        # Stable: within each group the backend's order stands.
-        return sorted(
-            results,
-            key=lambda result: not _names_matching(page_names(result.page), variants),
-        )
+    @staticmethod
+    def _ranked(pages, variants):
+        """Pages named by a variant first; sorted() is stable, so within each group the
+        backend's order stands."""
+        return sorted(pages, key=lambda page: not _names_matching(page_names(page), variants))
 
     def _vocabulary(self, groups):
         words = set()
