@@ -161,3 +161,24 @@ def test_search_terms_stay_out_of_access_logs():
     line = record.getMessage()
     assert "Jane" not in line and "mets" not in line
     assert line.startswith("GET /search/?[redacted] HTTP/1.1 [redacted]")
+
+
+def test_private_pages_are_not_found(client, site_tree, condition_page):
+    from wagtail.models import PageViewRestriction
+
+    assert search(client, "spinal metastases").select(".search-results__link")
+    PageViewRestriction.objects.create(
+        page=condition_page, restriction_type=PageViewRestriction.PASSWORD, password="x" * 12
+    )
+    titles = [a.get_text(strip=True) for a in search(client, "spinal metastases").select("a")]
+    assert "Spinal metastases" not in titles
+
+
+def test_names_match_word_by_word_and_a_name_of_symbols_matches_nothing():
+    from core.search import _names_matching
+
+    names = ["—", "Spinal metastases", "Secondary spinal tumors", "Metastatic spinal tumors"]
+    assert _names_matching(names, ["spinal metastases"]) == ["Spinal metastases"]
+    assert _names_matching(names, ["spinal tumors"]) == names[2:]
+    assert _names_matching(names, ["spinal metastases treatment"]) == ["Spinal metastases"]
+    assert _names_matching(names, ["tumor"]) == []
