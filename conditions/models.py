@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from conditions.az import letter_groups
 from conditions.blocks import (
     CareCardStreamBlock,
     OtherNameStreamBlock,
@@ -97,7 +98,12 @@ class ServiceLinePage(BasePage):
         FieldPanel("team"),
         FieldPanel("call_to_action"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("approach"),
+        index.SearchField("team"),
+    ]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["conditions.ConditionPage"]
@@ -145,6 +151,14 @@ class ConditionPage(BasePage):
         blank=True,
         help_text=_("Leave blank for twelve months after the last review."),
     )
+    associated_anatomy = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The part of the body the condition affects, for example: Spine. Given to search "
+            "engines in the page's structured data; not shown on the page."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -183,12 +197,21 @@ class ConditionPage(BasePage):
             heading=_("Medical review"),
         ),
     ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("associated_anatomy")]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("other_names"),
+        # Boosted where the backend weighs fields (PostgreSQL); core/search.py puts name
+        # matches first on every backend.
+        index.SearchField("other_names", boost=3),
+        index.AutocompleteField("other_names"),
         index.SearchField("overview"),
+        index.SearchField("causes"),
+        index.SearchField("primary_cancers"),
+        index.SearchField("symptoms_intro"),
         index.SearchField("treatment"),
-        index.RelatedFields("symptoms", [index.SearchField("name")]),
+        index.RelatedFields(
+            "symptoms", [index.SearchField("name", boost=2), index.SearchField("detail")]
+        ),
     ]
     base_form_class = ConditionPageForm
 
@@ -255,6 +278,9 @@ class ConditionPage(BasePage):
             self.next_review_due = next_review_after(self.last_reviewed)
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
+
+    def get_other_names(self):
+        return [block.value for block in self.other_names if block.value]
 
     @cached_property
     def reviewers(self):
@@ -323,18 +349,16 @@ class ConditionIndexPage(BasePage):
     template = "conditions/condition_index_page.html"
 
     def get_letter_groups(self):
-        groups = {}
+        """[(letter, [AZEntry, ...]), ...]: each live condition under its title's letter and
+        under the letter of each of its other names (conditions/az.py)."""
         pages = (
             ConditionPage.objects.live()
             .public()
             .in_site(self.get_site())
             .order_by("title")
-            .only("id", "title", "url_path", "path", "depth", "summary")
+            .only("id", "title", "url_path", "path", "depth", "summary", "other_names")
         )
-        for page in pages:
-            letter = page.title[:1].upper()
-            groups.setdefault(letter if letter.isalpha() else "#", []).append(page)
-        return sorted(groups.items())
+        return letter_groups(pages)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -52,6 +52,11 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
+    def get_other_names(self):
+        """Other names the page's subject is known by (search and the A–Z list them); page
+        types that have them say so."""
+        return []
+
     def get_breadcrumbs(self):
         """Ancestors below the tree root, for the breadcrumb trail (one query)."""
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
@@ -120,6 +125,17 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The privacy notice, linked from forms that collect personal information."),
     )
+    share_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page is shared on social media or in a messaging app (cropped to "
+            "1200 x 630). Its description is the image's alt text."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -134,6 +150,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("accreditation"),
         PageChooserPanel("privacy_page"),
+        FieldPanel("share_image"),
     ]
 
     class Meta:
@@ -146,3 +163,22 @@ class SiteSettings(BaseSiteSetting):
     def phone_tel(self):
         """The number as a tel: URI target (E.164), or '' when none is set."""
         return to_e164(self.new_patient_phone) if self.new_patient_phone else ""
+
+
+@register_setting(icon="search")
+class SearchSettings(BaseSiteSetting):
+    """What the site search treats as the same words (see core/search.py)."""
+
+    synonyms = models.TextField(
+        blank=True,
+        help_text=_(
+            "One group per line: words or phrases that mean the same, separated by commas. "
+            "For example: spinal metastases, spinal mets, secondary spinal tumors. A search "
+            "for any of them also finds pages that use the others."
+        ),
+    )
+
+    panels = [FieldPanel("synonyms")]
+
+    class Meta:
+        verbose_name = _("search settings")

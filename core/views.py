@@ -1,7 +1,12 @@
 """Site-wide views that belong to no feature."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from wagtail.models import Page, Site
+
+from core.models import SearchSettings
+from core.search import SiteSearch
 
 
 def no_store(response):
@@ -18,3 +23,20 @@ def csrf_failure(request, reason=""):
     text), and is never cached.
     """
     return no_store(render(request, "403_csrf.html", status=403))
+
+
+def search(request):
+    """/search/?q=: the site search (core/search.py). The query is neither stored nor logged;
+    request lines are logged without query strings (core/logging.py)."""
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public()
+    pages = pages.in_site(site) if site else pages.none()
+    synonyms = SearchSettings.for_site(site).synonyms if site else ""
+    outcome = SiteSearch(request.GET.get("q", ""), pages, synonyms).run()
+    return render(request, "core/search_results.html", {"search": outcome})
+
+
+def robots_txt(request):
+    """robots.txt: everything public may be crawled; the admin may not; where the sitemap is."""
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")

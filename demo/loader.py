@@ -20,7 +20,7 @@ from conditions.models import Reviewer
 from contact.factories import RegistrationPageFactory
 from contact.models import RegistrationSettings
 from core.factories import HomePageFactory, StandardPageFactory
-from core.models import HomePage, SiteSettings
+from core.models import HomePage, SearchSettings, SiteSettings
 from demo.content import conditions, site_pages
 from demo.content.common import ORGANISATION
 
@@ -173,6 +173,13 @@ class DemoContent:
             site_settings.full_clean()
             site_settings.save()
         self.ensure_registration_settings(site, registration)
+        self.ensure_search_settings(site)
+
+    def ensure_search_settings(self, site):
+        search_settings = SearchSettings.for_site(site)
+        if not search_settings.synonyms:
+            search_settings.synonyms = site_pages.SEARCH_SYNONYMS
+            search_settings.save()
 
     def ensure_registration_settings(self, site, registration):
         registration_settings = RegistrationSettings.for_site(site)

@@ -6,11 +6,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.csp import csp_report
+from core.views import robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("search/", search, name="search"),
     # Browsers post Content-Security-Policy violations here (settings: CONTENT_SECURITY_POLICY).
     path("csp-report/", csp_report, name="csp_report"),
 ]

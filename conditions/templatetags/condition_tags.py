@@ -9,7 +9,10 @@ from wagtail.models import Site
 
 from conditions.blocks import CareLevel
 from conditions.models import ConditionIndexPage, ServiceLinePage
-from core.templatetags.site_tags import has_text
+from conditions.structured_data import condition_page_graph
+from core.models import SiteSettings
+from core.structured_data import json_ld, site_home_url
+from core.templatetags.site_tags import has_text, share_image
 
 register = template.Library()
 
@@ -92,3 +95,20 @@ def conditions_index(context):
 def service_lines(home_page):
     """The live, public service lines under the home page, in tree order (one query)."""
     return ServiceLinePage.objects.child_of(home_page).live().public()
+
+
+@register.simple_tag(takes_context=True)
+def condition_json_ld(context, page, symptom_list):
+    """The condition page's JSON-LD (conditions/structured_data.py) as a script element."""
+    request = context["request"]
+    home_url = site_home_url(request)
+    image = share_image(context)
+    graph = condition_page_graph(
+        page,
+        request,
+        SiteSettings.for_request(request),
+        symptom_list,
+        home_url,
+        image["url"] if image else "",
+    )
+    return json_ld(graph)

@@ -31,6 +31,7 @@ REVIEWERS = [
 def spinal_metastases(reviewers, breast, kidney, related):
     return {
         "title": "Spinal metastases",
+        "associated_anatomy": "Spine",
         "summary": "Spinal metastases are tumors in the spine that grew from cancer cells "
         "which started somewhere else in the body and then spread.",
         "other_names": [
@@ -157,6 +158,7 @@ def spinal_metastases(reviewers, breast, kidney, related):
 def primary_spinal_cord_tumors(reviewers):
     return {
         "title": "Primary spinal cord tumors",
+        "associated_anatomy": "Spinal cord",
         "summary": "Primary spinal cord tumors start in the spinal cord or the tissues "
         "right around it, rather than spreading there from another part of the body.",
         "other_names": [("name", "Spinal cord tumors"), ("name", "Intramedullary tumors")],
@@ -187,6 +189,7 @@ def primary_spinal_cord_tumors(reviewers):
 def chordoma(reviewers):
     return {
         "title": "Chordoma",
+        "associated_anatomy": "Spine",
         "summary": "Chordoma is a rare, slow-growing bone cancer of the spine or the base "
         "of the skull, most often in the sacrum at the bottom of the spine.",
         "overview": "<p>Chordomas grow from cells left over from early development. Because "
@@ -216,6 +219,7 @@ def chordoma(reviewers):
 def meningioma(reviewers):
     return {
         "title": "Spinal meningioma",
+        "associated_anatomy": "Spinal cord",
         "summary": "A spinal meningioma is a usually noncancerous tumor that grows from "
         "the membranes covering the spinal cord.",
         "other_names": [("name", "Spinal meningeal tumor")],
@@ -243,6 +247,7 @@ def meningioma(reviewers):
 def breast_cancer(reviewers):
     return {
         "title": "Breast cancer",
+        "associated_anatomy": "Breast",
         "summary": "Breast cancer is cancer that starts in the cells of the breast. When "
         "it spreads, the bones, including the spine, are a common place for it to go.",
         "overview": "<p>Most breast cancer is found early and treated successfully. If it "
@@ -270,6 +275,7 @@ def breast_cancer(reviewers):
 def kidney_cancer(reviewers):
     return {
         "title": "Kidney cancer",
+        "associated_anatomy": "Kidney",
         "summary": "Kidney cancer starts in the kidneys. The most common type in adults "
         "is renal cell carcinoma, which can spread to the bones of the spine.",
         "other_names": [("name", "Renal cell carcinoma")],

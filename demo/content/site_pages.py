@@ -187,3 +187,15 @@ def privacy_fields():
 
 
 # Condition pages. Each returns ConditionPageFactory keyword arguments.
+
+
+# Settings → Search settings: the words patients use for what the pages call otherwise.
+SEARCH_SYNONYMS = "\n".join(
+    [
+        "spinal metastases, spinal mets, spine mets, secondary spinal tumors, "
+        "metastatic spinal tumors, cancer spread to the spine",
+        "metastases, mets, metastasis",
+        "tumor, tumour, growth",
+        "tumors, tumours, growths",
+    ]
+)

@@ -84,7 +84,7 @@ def test_condition_index_groups_live_pages_by_letter(site_tree):
 
     groups = site_tree.condition_index.get_letter_groups()
 
-    assert [letter for letter, _pages in groups] == ["#", "C", "S"]
-    titles = {letter: [p.title for p in pages] for letter, pages in groups}
+    assert [letter for letter, _entries in groups] == ["#", "C", "S"]
+    titles = {letter: [entry.name for entry in entries] for letter, entries in groups}
     assert titles["S"] == ["Schwannoma", "Spinal metastases"]
     assert titles["#"] == ["5-q syndrome"]
