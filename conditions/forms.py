@@ -3,12 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from conditions.review import rolled_forward_due_date, site_of
+
 
 class ConditionPageForm(WagtailAdminPageForm):
     """Drafts may lack a medical review; publishing (or asking a moderator to) may not."""
 
     def clean(self):
         cleaned_data = super().clean()
+        self._roll_next_review_forward(cleaned_data)
         # Wagtail defers required-field checks when an editor saves a draft; the rule below
         # follows the same switch so it applies to publishing and to submitting for review.
         # A page awaiting approval is the exception: approving it publishes its latest draft,
@@ -38,6 +41,18 @@ class ConditionPageForm(WagtailAdminPageForm):
         # The model's own check is for publishing paths that bypass this form.
         self.instance._publish_rules_checked_by_form = True
         return cleaned_data
+
+    def _roll_next_review_forward(self, cleaned_data):
+        """A new last-reviewed date moves the due date on by the site's interval, unless the
+        editor set the due date in the same edit (the model fills a blank one)."""
+        last_reviewed = cleaned_data.get("last_reviewed")
+        if (
+            last_reviewed
+            and "last_reviewed" in self.changed_data
+            and "next_review_due" not in self.changed_data
+        ):
+            site = site_of(self.instance, getattr(self, "parent_page", None))
+            cleaned_data["next_review_due"] = rolled_forward_due_date(last_reviewed, site)
 
     def save(self, commit=True):
         page = super().save(commit=False)

@@ -1,4 +1,3 @@
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -25,16 +24,16 @@ from conditions.blocks import (
     TreatmentStreamBlock,
 )
 from conditions.forms import ConditionPageForm
+from conditions.querysets import ConditionPageManager
+from conditions.review import (
+    REVIEW_INTERVAL_MONTHS,  # noqa: F401 - imported from here by older code and tests
+    is_overdue,
+    next_review_after,  # noqa: F401
+    rolled_forward_due_date,
+    site_of,
+)
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
-
-REVIEW_INTERVAL_MONTHS = 12
-
-
-def next_review_after(last_reviewed, months=REVIEW_INTERVAL_MONTHS):
-    """The same day `months` later, or that month's last day when the day does not exist
-    (a review on Feb 29 is next due on Feb 28)."""
-    return last_reviewed + relativedelta(months=months)
 
 
 class Reviewer(index.Indexed, models.Model):
@@ -112,6 +111,8 @@ class ServiceLinePage(BasePage):
 
 
 class ConditionPage(BasePage):
+    objects = ConditionPageManager()
+
     summary = models.TextField(
         max_length=300,
         help_text=_(
@@ -143,7 +144,11 @@ class ConditionPage(BasePage):
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text=_("Leave blank for twelve months after the last review."),
+        help_text=_(
+            "Moves forward by the review interval (Settings → Site settings, usually 12 "
+            "months) whenever the last-reviewed date changes, unless you change this date in "
+            "the same edit. Past this date patients see “This page is due for review”."
+        ),
     )
 
     content_panels = [
@@ -199,7 +204,7 @@ class ConditionPage(BasePage):
     def clean(self):
         super().clean()
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         if (
             self.next_review_due
             and self.last_reviewed
@@ -252,9 +257,14 @@ class ConditionPage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
+
+    @property
+    def review_overdue(self):
+        """Past its next-review date: still live, but patients are told it is due for review."""
+        return is_overdue(self.next_review_due)
 
     @cached_property
     def reviewers(self):

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
 from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer
 
 
@@ -83,3 +84,9 @@ def refuse_deleting_credited_reviewers(request, instances):
         % {"credits": "; ".join(f"{c.reviewer.name} ({c.page.title})" for c in credits)},
     )
     return redirect("wagtailsnippets_conditions_reviewer:list")
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_review_panel(request, panels):
+    if user_sees_medical_review(request.user):
+        panels.append(MedicalReviewPanel())
