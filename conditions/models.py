@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -23,6 +24,7 @@ from conditions.blocks import (
     ReferenceStreamBlock,
     TreatmentStreamBlock,
 )
+from conditions.clinical import clinical_content
 from conditions.forms import ConditionPageForm
 from conditions.querysets import ConditionPageManager
 from conditions.review import (
@@ -49,9 +51,22 @@ class Reviewer(index.Indexed, models.Model):
         "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     profile_url = models.URLField(blank=True, help_text=_("Link to the reviewer's profile."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_profile",
+        verbose_name=_("user account"),
+        help_text=_(
+            "The account this clinician signs in with. Only a reviewer linked to an account "
+            "can approve the medical review of the pages that name them."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("user"),
         FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("department"),
         FieldPanel("photo"),
@@ -151,6 +166,10 @@ class ConditionPage(BasePage):
         ),
     )
 
+    # The clinical content a medical reviewer last approved (conditions/clinical.py): set by the
+    # "Medical review" workflow task or a moderator's audited "no clinical change" confirmation.
+    reviewed_clinical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -184,6 +203,8 @@ class ConditionPage(BasePage):
                     "page_reviewers", chooser_field_name="reviewer", label=_("Reviewer")
                 ),
                 FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldPanel("no_clinical_change"),
+                FieldPanel("no_clinical_change_reason"),
             ],
             heading=_("Medical review"),
         ),
@@ -260,6 +281,21 @@ class ConditionPage(BasePage):
             self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
+
+    def get_workflow(self):
+        """A workflow attached to this page itself wins; otherwise condition pages go through
+        the "Medical review" workflow (created by migration), whatever their ancestors use."""
+        from conditions.workflow import medical_review_workflow
+
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        own = getattr(self, "workflowpage", None) if self.pk else None
+        if own is not None and own.workflow.active:
+            return own.workflow
+        return medical_review_workflow() or super().get_workflow()
+
+    def clinical_content(self):
+        return clinical_content(self)
 
     @property
     def review_overdue(self):
@@ -350,3 +386,7 @@ class ConditionIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["letter_groups"] = self.get_letter_groups()
         return context
+
+
+# The workflow task model lives in its own module; importing it here registers it.
+from conditions.workflow import MedicalReviewTask  # noqa: E402, F401
