@@ -6,6 +6,7 @@ Used by condition pages, the shared clinical advice snippet, the report and the 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import Site
 
 REVIEW_INTERVAL_MONTHS = 12
@@ -26,7 +27,13 @@ def review_interval_months(site=None):
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return REVIEW_INTERVAL_MONTHS
-    return SiteSettings.for_site(site).medical_review_interval_months or REVIEW_INTERVAL_MONTHS
+    # Read, never create: SiteSettings.for_site() would make a settings row as a side effect.
+    months = (
+        SiteSettings.objects.filter(site=site)
+        .values_list("medical_review_interval_months", flat=True)
+        .first()
+    )
+    return months or REVIEW_INTERVAL_MONTHS
 
 
 def site_of(page, parent_page=None):
@@ -84,3 +91,11 @@ def review_status(next_review_due, in_workflow=False, today=None):
 
 def rolled_forward_due_date(last_reviewed, site=None):
     return next_review_after(last_reviewed, review_interval_months(site)) if last_reviewed else None
+
+
+def days_phrase(left):
+    if left is None:
+        return ""
+    if left < 0:
+        return ngettext("%(n)d day overdue", "%(n)d days overdue", -left) % {"n": -left}
+    return ngettext("%(n)d day left", "%(n)d days left", left) % {"n": left}

@@ -1,11 +1,10 @@
 """The "Medical review" panel on the admin dashboard: what has fallen due, and what soon will."""
 
 from django.utils import timezone
-from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left, review_status
+from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left, days_phrase, review_status
 
 URGENT_SHOWN = 5
 
@@ -15,14 +14,6 @@ def user_sees_medical_review(user):
     return user.is_active and PagePermissionPolicy().user_has_any_permission(
         user, {"add", "change", "publish"}
     )
-
-
-def days_phrase(left):
-    if left is None:
-        return ""
-    if left < 0:
-        return ngettext("%(n)d day overdue", "%(n)d days overdue", -left) % {"n": -left}
-    return ngettext("%(n)d day left", "%(n)d days left", left) % {"n": left}
 
 
 class MedicalReviewPanel(Component):

@@ -1,3 +1,5 @@
+"""The condition page and its child rows (symptoms, reviewers, related conditions)."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,14 +9,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    MultipleChooserPanel,
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from conditions.blocks import (
@@ -26,6 +24,8 @@ from conditions.blocks import (
 )
 from conditions.clinical import clinical_content
 from conditions.forms import ConditionPageForm
+from conditions.models.reviewer import Reviewer
+from conditions.panels import CONDITION_PAGE_PANELS
 from conditions.querysets import ConditionPageManager
 from conditions.review import (
     REVIEW_INTERVAL_MONTHS,  # noqa: F401 - imported from here by older code and tests
@@ -38,124 +38,91 @@ from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
 
 
-class Reviewer(index.Indexed, models.Model):
-    """A clinician who medically reviews pages. Reused across pages, so it is a snippet."""
-
-    name = models.CharField(max_length=120)
-    credentials = models.CharField(max_length=60, blank=True, help_text=_("For example: MD, PhD"))
-    role = models.CharField(max_length=120, blank=True, help_text=_("For example: Neurosurgeon"))
-    department = models.CharField(
-        max_length=120, blank=True, help_text=_("For example: Neuro-oncology")
-    )
-    photo = models.ForeignKey(
-        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    profile_url = models.URLField(blank=True, help_text=_("Link to the reviewer's profile."))
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reviewer_profile",
-        verbose_name=_("user account"),
-        help_text=_(
-            "The account this clinician signs in with. Only a reviewer linked to an account "
-            "can approve the medical review of the pages that name them."
-        ),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("user"),
-        FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
-        FieldPanel("department"),
-        FieldPanel("photo"),
-        FieldPanel("profile_url"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("department"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-    @property
-    def description_line(self):
-        """'Neurosurgeon, Neuro-oncology': the parts that are filled in."""
-        return ", ".join(part for part in (self.role, self.department) if part)
-
-
-class ServiceLinePage(BasePage):
-    """A program such as the Spinal Tumor Program: its conditions are its children."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    approach = StreamField(
-        BodyStreamBlock(), blank=True, help_text=_("What sets the program apart.")
-    )
-    team = StreamField(BodyStreamBlock(), blank=True, help_text=_("Who patients will meet."))
-    call_to_action = RichTextField(
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("A closing line inviting patients to get in touch."),
-    )
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("approach"),
-        FieldPanel("team"),
-        FieldPanel("call_to_action"),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = ["conditions.ConditionPage"]
-    template = "conditions/service_line_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = (
-            ConditionPage.objects.child_of(self).live().public().order_by("title")
-        )
-        return context
-
-
 class ConditionPage(BasePage):
     objects = ConditionPageManager()
 
     summary = models.TextField(
         max_length=300,
         help_text=_(
-            "One or two plain sentences defining the condition. Used in listings and as the "
-            "description search engines show."
+            "One or two plain sentences defining the condition. Shown in large type under "
+            "the title, in listings and the A–Z, and as the description search engines show."
         ),
     )
-    other_names = StreamField(OtherNameStreamBlock(), blank=True)
-    overview = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    causes = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    other_names = StreamField(
+        OtherNameStreamBlock(),
+        blank=True,
+        help_text=_("Shown under the title after “Also called:”, and found by site search."),
+    )
+    overview = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “Overview” section, the first after the list of contents."),
+    )
+    causes = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The start of the “Causes” section."),
+    )
     primary_cancers_intro = models.CharField(
         max_length=200,
         blank=True,
-        help_text=_("For example: It most often spreads from these cancers."),
+        help_text=_(
+            "In the “Causes” section, the line before the list of cancers. For example: It "
+            "most often spreads from these cancers."
+        ),
     )
-    primary_cancers = StreamField(PrimaryCancerStreamBlock(), blank=True)
-    how_it_develops = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    primary_cancers = StreamField(
+        PrimaryCancerStreamBlock(),
+        blank=True,
+        help_text=_("The list of cancers at the end of the “Causes” section."),
+    )
+    how_it_develops = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “How it develops” section."),
+    )
     symptoms_intro = models.CharField(
         max_length=300,
         blank=True,
-        help_text=_("For example: Some people have no symptoms at all."),
+        help_text=_(
+            "The line above the numbered list in the “Symptoms” section. For example: Some "
+            "people have no symptoms at all."
+        ),
     )
-    when_to_get_help = StreamField(CareCardStreamBlock(), blank=True)
-    treatment = StreamField(TreatmentStreamBlock(), blank=True)
-    our_approach = StreamField(BodyStreamBlock(), blank=True)
-    supportive_care = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    references = StreamField(ReferenceStreamBlock(), blank=True)
-    last_reviewed = models.DateField(null=True, blank=True, help_text=_("Required to publish."))
+    when_to_get_help = StreamField(
+        CareCardStreamBlock(),
+        blank=True,
+        help_text=_(
+            "The “When to get help” section, most urgent card first; an emergency card's "
+            "heading is also repeated near the top of the page."
+        ),
+    )
+    treatment = StreamField(
+        TreatmentStreamBlock(), blank=True, help_text=_("The “Treatment” section.")
+    )
+    our_approach = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text=_("The “Our approach” section (not clinical: no medical review needed)."),
+    )
+    supportive_care = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “Supportive care” section."),
+    )
+    references = StreamField(
+        ReferenceStreamBlock(),
+        blank=True,
+        help_text=_("The numbered “References” list near the end of the page."),
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Required to publish. Shown as “Last reviewed” at the foot of the page; set to "
+            "the approval date when a reviewer approves the page's medical review."
+        ),
+    )
     next_review_due = models.DateField(
         null=True,
         blank=True,
@@ -170,45 +137,7 @@ class ConditionPage(BasePage):
     # "Medical review" workflow task or a moderator's audited "no clinical change" confirmation.
     reviewed_clinical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("other_names"),
-        FieldPanel("overview"),
-        MultiFieldPanel(
-            [
-                FieldPanel("causes"),
-                FieldPanel("primary_cancers_intro"),
-                FieldPanel("primary_cancers"),
-                FieldPanel("how_it_develops"),
-            ],
-            heading=_("Causes"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("symptoms_intro"),
-                InlinePanel("symptoms", label=_("Symptom")),
-            ],
-            heading=_("Symptoms"),
-        ),
-        FieldPanel("when_to_get_help"),
-        FieldPanel("treatment"),
-        FieldPanel("our_approach"),
-        FieldPanel("supportive_care"),
-        FieldPanel("references"),
-        InlinePanel("related_conditions", label=_("Related condition")),
-        MultiFieldPanel(
-            [
-                MultipleChooserPanel(
-                    "page_reviewers", chooser_field_name="reviewer", label=_("Reviewer")
-                ),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-                FieldPanel("no_clinical_change"),
-                FieldPanel("no_clinical_change_reason"),
-            ],
-            heading=_("Medical review"),
-        ),
-    ]
+    content_panels = CONDITION_PAGE_PANELS
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("other_names"),
@@ -354,39 +283,3 @@ class RelatedCondition(Orderable):
     related_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("related_page", "conditions.ConditionPage")]
-
-
-class ConditionIndexPage(BasePage):
-    """Conditions A–Z: every live condition page on the site, grouped by first letter."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "conditions/condition_index_page.html"
-
-    def get_letter_groups(self):
-        groups = {}
-        pages = (
-            ConditionPage.objects.live()
-            .public()
-            .in_site(self.get_site())
-            .order_by("title")
-            .only("id", "title", "url_path", "path", "depth", "summary")
-        )
-        for page in pages:
-            letter = page.title[:1].upper()
-            groups.setdefault(letter if letter.isalpha() else "#", []).append(page)
-        return sorted(groups.items())
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["letter_groups"] = self.get_letter_groups()
-        return context
-
-
-# The workflow task model lives in its own module; importing it here registers it.
-from conditions.workflow import MedicalReviewTask  # noqa: E402, F401
