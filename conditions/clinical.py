@@ -63,6 +63,12 @@ def _normalise(value):
     return value
 
 
+def normalise_content(value):
+    """A field value as compared for clinical change: without stream block ids and Draftail
+    paragraph keys, whitespace collapsed, an empty paragraph as nothing."""
+    return _normalise(value)
+
+
 def clinical_content(page, symptoms=None):
     """{field: comparable value}. `symptoms` overrides the page's rows: (name, detail) pairs."""
     content = {}

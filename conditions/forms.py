@@ -4,7 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from conditions.clinical import clinical_content, fingerprint, unreviewed_clinical_changes
+from conditions.clinical import (
+    clinical_content,
+    fingerprint,
+    normalise_content,
+    unreviewed_clinical_changes,
+)
 from conditions.review import rolled_forward_due_date, site_of
 
 PUBLISH_ACTION = "action-publish"
@@ -29,6 +34,32 @@ class ConditionPageForm(WagtailAdminPageForm):
         label=_("Reason"),
         help_text=_("For example: Fixed the spelling of 'paralysis' in the symptoms."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.has_changed = _ignoring_paragraph_keys(field)
+        self._symptoms_before = [
+            (row.name, row.detail or "") for row in self.instance.symptoms.all()
+        ]
+
+    def has_changed(self):
+        """Whether the edit changes the page. A symptom added in a draft has no id yet, so its
+        form always looks new to Django; compare the symptoms themselves instead."""
+        if self.changed_data:
+            return True
+        for name, formset in self.formsets.items():
+            if name == "symptoms":
+                submitted = self._submitted_symptoms()
+                if (
+                    submitted is None
+                    or [(symptom, detail or "") for symptom, detail in submitted]
+                    != self._symptoms_before
+                ):
+                    return True
+            elif formset.has_changed():
+                return True
+        return False
 
     def clean(self):
         cleaned_data = super().clean()
@@ -165,3 +196,27 @@ class ConditionPageForm(WagtailAdminPageForm):
             for form in reviewers.forms
             if hasattr(form, "cleaned_data")
         )
+
+
+def _ignoring_paragraph_keys(field):
+    """The field's has_changed, except that rich text whose only difference is Draftail's
+    paragraph keys is unchanged. Text made outside the admin (imports, the demo) has no keys,
+    and the editor gives it new random ones on every load: without this, a moderator approving
+    in the editor would "edit" the page and, with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT,
+    send it back to the medical review."""
+    original = field.has_changed
+    block = getattr(field, "block", None)
+
+    def has_changed(initial, data):
+        if not original(initial, data):
+            return False
+        try:
+            if block is not None:
+                initial, data = block.get_prep_value(initial), block.get_prep_value(data)
+            elif not isinstance(initial, str) or not isinstance(data, str):
+                return True
+            return normalise_content(initial) != normalise_content(data)
+        except Exception:  # noqa: BLE001 - when in doubt, it changed
+            return True
+
+    return has_changed

@@ -331,3 +331,29 @@ def test_bulk_publishing_an_unreviewed_clinical_draft_is_refused(
     messages = [str(m) for m in response.context["messages"]]
     assert any("a new medical review of changed clinical content" in m for m in messages)
     assert NEW_SYMPTOM not in symptom_names(condition_page)
+
+
+def test_approving_in_the_editor_does_not_count_as_an_edit(
+    client, editor, moderator, reviewer_user, condition_page
+):
+    """Approving in the editor saves the form first. Neither the factory's rich text without
+    paragraph keys (like imported text: the editor gives it new ones) nor the symptom added in
+    the draft (it has no id yet) may count as an edit that sends the page back to review."""
+    submit_new_symptom(client, editor, condition_page)
+    client.force_login(reviewer_user)
+    workflow_action(client, condition_page, "approve")
+    client.force_login(moderator)
+    page = ConditionPage.objects.get(pk=condition_page.pk)
+    state = WorkflowState.objects.active().get(object_id=str(page.pk)).current_task_state
+    data = edit_form_data(client, page) | {
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+
+    response = client.post(edit_url(page), data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_APPROVED
+    page = ConditionPage.objects.get(pk=page.pk)
+    assert page.live and not page.workflow_in_progress
+    assert NEW_SYMPTOM in symptom_names(page)
