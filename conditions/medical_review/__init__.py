@@ -1,1 +1,3 @@
-"""Medical review in the admin: the dashboard panel, the report, reminders and the workflow task."""
+"""Medical review in the admin: the dashboard panel and the Reports-menu report.
+
+The workflow task is in conditions/workflow.py, the reminders in conditions/reminders.py."""
