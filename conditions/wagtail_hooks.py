@@ -1,10 +1,16 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from conditions.clinical import unreviewed_clinical_changes
+from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
+from conditions.medical_review.report import MedicalReviewReportView
 from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer
 
 
@@ -44,7 +50,7 @@ def refuse_bulk_publishing_unreviewed_condition_pages(request, action_type, obje
         if not isinstance(page, ConditionPage):
             continue
         latest = page.get_latest_revision_as_object()
-        if not latest._has_medical_review():
+        if not latest._has_medical_review() or unreviewed_clinical_changes(page, latest):
             unreviewed.append(latest.title)
     if not unreviewed:
         return None
@@ -52,8 +58,9 @@ def refuse_bulk_publishing_unreviewed_condition_pages(request, action_type, obje
         request,
         _(
             "Nothing was published. These condition pages need a medical reviewer and a "
-            "last-reviewed date before they can be published: %(titles)s. Add the review on "
-            "each page, or leave them out of the selection."
+            "last-reviewed date, or a new medical review of changed clinical content, before "
+            "they can be published: %(titles)s. Add the review on each page (or submit it for "
+            "medical review), or leave them out of the selection."
         )
         % {"titles": ", ".join(unreviewed)},
     )
@@ -83,3 +90,68 @@ def refuse_deleting_credited_reviewers(request, instances):
         % {"credits": "; ".join(f"{c.reviewer.name} ({c.page.title})" for c in credits)},
     )
     return redirect("wagtailsnippets_conditions_reviewer:list")
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_review_panel(request, panels):
+    if user_sees_medical_review(request.user):
+        panels.append(MedicalReviewPanel())
+
+
+NO_CLINICAL_CHANGE = "conditions.no_clinical_change"
+
+
+@hooks.register("register_log_actions")
+def register_medical_review_log_actions(actions):
+    @actions.register_action(NO_CLINICAL_CHANGE)
+    class NoClinicalChange(LogFormatter):
+        label = _("Publish without medical review: no clinical change")
+
+        def format_message(self, log_entry):
+            return _("Confirmed no clinical change (%(fields)s): %(reason)s") % {
+                "fields": ", ".join(log_entry.data.get("fields", [])),
+                "reason": log_entry.data.get("reason", ""),
+            }
+
+
+@hooks.register("before_publish_page")
+def log_no_clinical_change(request, page):
+    """The moderator's confirmation (checked by ConditionPageForm) goes to the audit log."""
+    confirmation = getattr(page, "_no_clinical_change", None)
+    if confirmation:
+        log(
+            instance=page,
+            action=NO_CLINICAL_CHANGE,
+            user=request.user,
+            data=confirmation,
+            revision=page.latest_revision,
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_medical_review_report_urls():
+    view = MedicalReviewReportView
+    return [
+        path("reports/medical-review/", view.as_view(), name="medical_review_report"),
+        path(
+            "reports/medical-review/results/",
+            view.as_view(results_only=True),
+            name="medical_review_report_results",
+        ),
+    ]
+
+
+class MedicalReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_sees_medical_review(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_medical_review_report_menu_item():
+    return MedicalReviewReportMenuItem(
+        _("Medical review"),
+        reverse("medical_review_report"),
+        name="medical-review",
+        icon_name="doc-full-inverse",
+        order=150,
+    )

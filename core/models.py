@@ -1,4 +1,4 @@
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +117,15 @@ class SiteSettings(BaseSiteSetting):
     accreditation = models.CharField(
         max_length=200, blank=True, help_text=_("An accreditation line shown in the footer.")
     )
+    medical_review_interval_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        verbose_name=_("medical review interval (months)"),
+        help_text=_(
+            "How long after a medical review the next one falls due. A new last-reviewed date "
+            "moves the next-review date forward by this many months."
+        ),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -149,6 +158,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Call to action"),
         ),
         FieldPanel("accreditation"),
+        FieldPanel("medical_review_interval_months"),
         PageChooserPanel("privacy_page"),
         FieldPanel("share_image"),
     ]

@@ -81,11 +81,20 @@ class DemoContent:
 
         breast, _ = self.ensure_condition(cancer_center, "breast-cancer", conditions.breast_cancer)
         kidney, _ = self.ensure_condition(cancer_center, "kidney-cancer", conditions.kidney_cancer)
-        chordoma, _ = self.ensure_condition(program, "chordoma", conditions.chordoma)
-        meningioma, _ = self.ensure_condition(program, "spinal-meningioma", conditions.meningioma)
-        primary, _ = self.ensure_condition(
+        # The medical-review states, so the report, dashboard and public wording all show
+        # something: chordoma falls due within 30 days, meningioma is overdue, primary spinal
+        # cord tumors has a draft in the Medical review workflow; the rest are fine.
+        chordoma, _ = self.ensure_condition(
+            program, "chordoma", conditions.chordoma, reviewed_days_ago=345
+        )
+        meningioma, _ = self.ensure_condition(
+            program, "spinal-meningioma", conditions.meningioma, reviewed_days_ago=380
+        )
+        primary, primary_new = self.ensure_condition(
             program, "primary-spinal-cord-tumors", conditions.primary_spinal_cord_tumors
         )
+        if primary_new:
+            self.submit_for_medical_review(primary, conditions.PRIMARY_DRAFT_SYMPTOMS_INTRO)
         metastases, _ = self.ensure_condition(
             program,
             "spinal-metastases",
@@ -139,17 +148,30 @@ class DemoContent:
             Site.clear_site_root_paths_cache()
         return home, created
 
-    def ensure_condition(self, parent, slug, content, **context):
+    def ensure_condition(self, parent, slug, content, reviewed_days_ago=None, **context):
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             self.log(f"  exists: {existing.url_path}")
             return existing.specific, False
         fields = content(self.reviewers, **context)
         fields.setdefault("reviewers", self.reviewers[:1])
+        if reviewed_days_ago is not None:
+            fields["last_reviewed"] = timezone.localdate() - datetime.timedelta(
+                days=reviewed_days_ago
+            )
         fields.setdefault("last_reviewed", self.reviewed_on)
         fields.setdefault("treatment_options", 0)
         fields.setdefault("care_levels", ())
         return self.ensure_page(ConditionPageFactory, parent, slug, **fields)
+
+    def submit_for_medical_review(self, page, symptoms_intro):
+        """A draft clinical edit awaiting its reviewer in the Medical review workflow."""
+        page.symptoms_intro = symptoms_intro
+        page.save_revision(log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user=None)
+            self.log(f"  in review: {page.url_path}")
 
     def ensure_site_settings(self, home, registration, privacy):
         site = Site.objects.get(root_page=home)

@@ -192,3 +192,24 @@ def test_ensure_admin_creates_once_with_a_random_password():
     assert User.objects.filter(is_superuser=True).count() == 1
     assert "Password:" not in second.getvalue()
     assert "changepassword admin" in second.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_shows_every_medical_review_state(client, demo):
+    from conditions.medical_review.report import with_review_status
+    from conditions.workflow import MedicalReviewTask
+
+    statuses = dict(
+        with_review_status(ConditionPage.objects.live()).values_list("slug", "review_status")
+    )
+    assert statuses.pop("chordoma") == "due_soon"
+    assert statuses.pop("spinal-meningioma") == "overdue"
+    assert statuses.pop("primary-spinal-cord-tumors") == "in_workflow"
+    assert set(statuses.values()) == {"fine"}
+
+    in_review = ConditionPage.objects.get(slug="primary-spinal-cord-tumors")
+    assert isinstance(in_review.current_workflow_task.specific, MedicalReviewTask)
+    # The draft awaits review; patients still read the live text.
+    assert "get worse over weeks" not in client.get(in_review.url).content.decode()
+    overdue = ConditionPage.objects.get(slug="spinal-meningioma")
+    assert "This page is due for review" in client.get(overdue.url).content.decode()

@@ -155,6 +155,10 @@ def spinal_metastases(reviewers, breast, kidney, related):
     }
 
 
+# The demo's draft in the Medical review workflow changes this line of the live page.
+PRIMARY_DRAFT_SYMPTOMS_INTRO = "Symptoms usually start slowly and get worse over weeks or months."
+
+
 def primary_spinal_cord_tumors(reviewers):
     return {
         "title": "Primary spinal cord tumors",

@@ -262,6 +262,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the admin makes no third-party requests and leaks no staff emails.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# An edit made while a page is in a workflow restarts it: a medical review approves one text.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Purging a CDN when pages are published; configured per deployment (FRONTEND_CACHE_URL).
 WAGTAILFRONTENDCACHE = {}

@@ -5,6 +5,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 PUBLISH = {"action-publish": "action-publish"}
 SUBMIT = {"action-submit": "action-submit"}
+# A moderator's audited confirmation that an edit to clinical fields changes no clinical
+# meaning (reordering symptoms, say), so it may be published without a new medical review.
+NO_CLINICAL_CHANGE = {
+    "no_clinical_change": "on",
+    "no_clinical_change_reason": "Reordered the symptoms; no change in meaning.",
+}
 
 
 def add_url(parent):

@@ -7,6 +7,7 @@ import pytest
 from conditions.factories import ConditionPageFactory, ReviewerFactory
 from conditions.models import ConditionPage, ConditionSymptom
 from tests.conditions.admin_forms import (
+    NO_CLINICAL_CHANGE,
     PUBLISH,
     add_url,
     care_card,
@@ -128,7 +129,7 @@ def test_reorder_symptoms_in_the_edit_form(superuser_client, condition_page):
     for index in range(int(data["symptoms-TOTAL_FORMS"])):
         data[f"symptoms-{index}-ORDER"] = str(positions[data[f"symptoms-{index}-name"]])
 
-    response = superuser_client.post(edit_url(condition_page), data | PUBLISH)
+    response = superuser_client.post(edit_url(condition_page), data | PUBLISH | NO_CLINICAL_CHANGE)
 
     assert response.status_code == 302, form_errors(response)
     page = ConditionPage.objects.get(pk=condition_page.pk)
@@ -150,7 +151,7 @@ def test_delete_and_add_symptoms_in_the_edit_form(superuser_client, condition_pa
     data[f"symptoms-{total}-DELETE"] = ""
     data["symptoms-TOTAL_FORMS"] = str(total + 1)
 
-    response = superuser_client.post(edit_url(condition_page), data | PUBLISH)
+    response = superuser_client.post(edit_url(condition_page), data | PUBLISH | NO_CLINICAL_CHANGE)
 
     assert response.status_code == 302, form_errors(response)
     page = ConditionPage.objects.get(pk=condition_page.pk)
@@ -192,7 +193,7 @@ def test_rows_made_in_code_keep_their_order_when_edited(superuser_client, condit
     for index in range(int(data["symptoms-TOTAL_FORMS"])):
         data[f"symptoms-{index}-ORDER"] = str(positions[data[f"symptoms-{index}-name"]])
 
-    response = superuser_client.post(edit_url(condition_page), data | PUBLISH)
+    response = superuser_client.post(edit_url(condition_page), data | PUBLISH | NO_CLINICAL_CHANGE)
 
     assert response.status_code == 302, form_errors(response)
     page = ConditionPage.objects.get(pk=condition_page.pk)

@@ -113,19 +113,26 @@ def test_a_draft_saved_during_moderation_keeps_its_reviewer(
 
 
 def test_the_moderator_approves_a_submitted_page(client, editor, moderator, site_tree, reviewer):
+    """Condition pages go through the Medical review workflow: the page's reviewer approves,
+    then the moderator's approval publishes the latest draft (with a draft edit made by the
+    moderator during the medical review, which the reviewer then approves)."""
+    reviewer.user = member_of("Medical reviewers", "dr-avery")
+    reviewer.save()
     page = submitted_page(client, editor, site_tree, reviewer)
     client.force_login(moderator)
     data = edit_form_data(client, page)
     data["symptoms_intro"] = "Some people notice nothing at first."
     assert client.post(edit_url(page), data).status_code == 302  # a draft edit is fine
-    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
 
-    response = client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
-        {"comment": ""},
-    )
+    for user in (reviewer.user, moderator):
+        client.force_login(user)
+        task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+        response = client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+            {"comment": ""},
+        )
+        assert response.status_code == 302
 
-    assert response.status_code == 302
     page = ConditionPage.objects.get(pk=page.pk)
     assert page.live
     assert page.symptoms_intro == "Some people notice nothing at first."

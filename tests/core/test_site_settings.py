@@ -51,6 +51,7 @@ def test_settings_admin_form_rejects_an_invalid_phone(superuser_client, site_set
         "virtual_visits_text": "",
         "accreditation": "",
         "privacy_page": "",
+        "medical_review_interval_months": "12",
     }
     response = superuser_client.post(url, data)
 

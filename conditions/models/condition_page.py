@@ -1,4 +1,6 @@
-from dateutil.relativedelta import relativedelta
+"""The condition page and its child rows (symptoms, reviewers, related conditions)."""
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -7,17 +9,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    MultipleChooserPanel,
     PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from conditions.az import letter_groups
 from conditions.blocks import (
     CareCardStreamBlock,
     OtherNameStreamBlock,
@@ -25,132 +22,121 @@ from conditions.blocks import (
     ReferenceStreamBlock,
     TreatmentStreamBlock,
 )
+from conditions.clinical import clinical_content
 from conditions.forms import ConditionPageForm
+from conditions.models.reviewer import Reviewer
+from conditions.panels import CONDITION_PAGE_PANELS
+from conditions.querysets import ConditionPageManager
+from conditions.review import (
+    REVIEW_INTERVAL_MONTHS,  # noqa: F401 - imported from here by older code and tests
+    is_overdue,
+    next_review_after,  # noqa: F401
+    rolled_forward_due_date,
+    site_of,
+)
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
 
-REVIEW_INTERVAL_MONTHS = 12
-
-
-def next_review_after(last_reviewed, months=REVIEW_INTERVAL_MONTHS):
-    """The same day `months` later, or that month's last day when the day does not exist
-    (a review on Feb 29 is next due on Feb 28)."""
-    return last_reviewed + relativedelta(months=months)
-
-
-class Reviewer(index.Indexed, models.Model):
-    """A clinician who medically reviews pages. Reused across pages, so it is a snippet."""
-
-    name = models.CharField(max_length=120)
-    credentials = models.CharField(max_length=60, blank=True, help_text=_("For example: MD, PhD"))
-    role = models.CharField(max_length=120, blank=True, help_text=_("For example: Neurosurgeon"))
-    department = models.CharField(
-        max_length=120, blank=True, help_text=_("For example: Neuro-oncology")
-    )
-    photo = models.ForeignKey(
-        "core.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    profile_url = models.URLField(blank=True, help_text=_("Link to the reviewer's profile."))
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
-        FieldPanel("department"),
-        FieldPanel("photo"),
-        FieldPanel("profile_url"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("department"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-    @property
-    def description_line(self):
-        """'Neurosurgeon, Neuro-oncology': the parts that are filled in."""
-        return ", ".join(part for part in (self.role, self.department) if part)
-
-
-class ServiceLinePage(BasePage):
-    """A program such as the Spinal Tumor Program: its conditions are its children."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    approach = StreamField(
-        BodyStreamBlock(), blank=True, help_text=_("What sets the program apart.")
-    )
-    team = StreamField(BodyStreamBlock(), blank=True, help_text=_("Who patients will meet."))
-    call_to_action = RichTextField(
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("A closing line inviting patients to get in touch."),
-    )
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("approach"),
-        FieldPanel("team"),
-        FieldPanel("call_to_action"),
-    ]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("approach"),
-        index.SearchField("team"),
-    ]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = ["conditions.ConditionPage"]
-    template = "conditions/service_line_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = (
-            ConditionPage.objects.child_of(self).live().public().order_by("title")
-        )
-        return context
-
 
 class ConditionPage(BasePage):
+    objects = ConditionPageManager()
+
     summary = models.TextField(
         max_length=300,
         help_text=_(
-            "One or two plain sentences defining the condition. Used in listings and as the "
-            "description search engines show."
+            "One or two plain sentences defining the condition. Shown in large type under "
+            "the title, in listings and the A–Z, and as the description search engines show."
         ),
     )
-    other_names = StreamField(OtherNameStreamBlock(), blank=True)
-    overview = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    causes = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    other_names = StreamField(
+        OtherNameStreamBlock(),
+        blank=True,
+        help_text=_("Shown under the title after “Also called:”, and found by site search."),
+    )
+    overview = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “Overview” section, the first after the list of contents."),
+    )
+    causes = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The start of the “Causes” section."),
+    )
     primary_cancers_intro = models.CharField(
         max_length=200,
         blank=True,
-        help_text=_("For example: It most often spreads from these cancers."),
+        help_text=_(
+            "In the “Causes” section, the line before the list of cancers. For example: It "
+            "most often spreads from these cancers."
+        ),
     )
-    primary_cancers = StreamField(PrimaryCancerStreamBlock(), blank=True)
-    how_it_develops = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    primary_cancers = StreamField(
+        PrimaryCancerStreamBlock(),
+        blank=True,
+        help_text=_("The list of cancers at the end of the “Causes” section."),
+    )
+    how_it_develops = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “How it develops” section."),
+    )
     symptoms_intro = models.CharField(
         max_length=300,
         blank=True,
-        help_text=_("For example: Some people have no symptoms at all."),
+        help_text=_(
+            "The line above the numbered list in the “Symptoms” section. For example: Some "
+            "people have no symptoms at all."
+        ),
     )
-    when_to_get_help = StreamField(CareCardStreamBlock(), blank=True)
-    treatment = StreamField(TreatmentStreamBlock(), blank=True)
-    our_approach = StreamField(BodyStreamBlock(), blank=True)
-    supportive_care = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    references = StreamField(ReferenceStreamBlock(), blank=True)
-    last_reviewed = models.DateField(null=True, blank=True, help_text=_("Required to publish."))
+    when_to_get_help = StreamField(
+        CareCardStreamBlock(),
+        blank=True,
+        help_text=_(
+            "The “When to get help” section, most urgent card first; an emergency card's "
+            "heading is also repeated near the top of the page."
+        ),
+    )
+    treatment = StreamField(
+        TreatmentStreamBlock(), blank=True, help_text=_("The “Treatment” section.")
+    )
+    our_approach = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text=_("The “Our approach” section (not clinical: no medical review needed)."),
+    )
+    supportive_care = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The “Supportive care” section."),
+    )
+    references = StreamField(
+        ReferenceStreamBlock(),
+        blank=True,
+        help_text=_("The numbered “References” list near the end of the page."),
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Required to publish. Shown as “Last reviewed” at the foot of the page; set to "
+            "the approval date when a reviewer approves the page's medical review."
+        ),
+    )
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text=_("Leave blank for twelve months after the last review."),
+        help_text=_(
+            "Moves forward by the review interval (Settings → Site settings, usually 12 "
+            "months) whenever the last-reviewed date changes, unless you change this date in "
+            "the same edit. Past this date patients see “This page is due for review”."
+        ),
     )
+
+    # The clinical content a medical reviewer last approved (conditions/clinical.py): set by the
+    # "Medical review" workflow task or a moderator's audited "no clinical change" confirmation.
+    reviewed_clinical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
     associated_anatomy = models.CharField(
         max_length=120,
         blank=True,
@@ -160,43 +146,7 @@ class ConditionPage(BasePage):
         ),
     )
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("other_names"),
-        FieldPanel("overview"),
-        MultiFieldPanel(
-            [
-                FieldPanel("causes"),
-                FieldPanel("primary_cancers_intro"),
-                FieldPanel("primary_cancers"),
-                FieldPanel("how_it_develops"),
-            ],
-            heading=_("Causes"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("symptoms_intro"),
-                InlinePanel("symptoms", label=_("Symptom")),
-            ],
-            heading=_("Symptoms"),
-        ),
-        FieldPanel("when_to_get_help"),
-        FieldPanel("treatment"),
-        FieldPanel("our_approach"),
-        FieldPanel("supportive_care"),
-        FieldPanel("references"),
-        InlinePanel("related_conditions", label=_("Related condition")),
-        MultiFieldPanel(
-            [
-                MultipleChooserPanel(
-                    "page_reviewers", chooser_field_name="reviewer", label=_("Reviewer")
-                ),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
-            ],
-            heading=_("Medical review"),
-        ),
-    ]
+    content_panels = CONDITION_PAGE_PANELS
     promote_panels = [*BasePage.promote_panels, FieldPanel("associated_anatomy")]
     search_fields = [
         *BasePage.search_fields,
@@ -222,7 +172,7 @@ class ConditionPage(BasePage):
     def clean(self):
         super().clean()
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         if (
             self.next_review_due
             and self.last_reviewed
@@ -275,9 +225,29 @@ class ConditionPage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = next_review_after(self.last_reviewed)
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
+
+    def get_workflow(self):
+        """A workflow attached to this page itself wins; otherwise condition pages go through
+        the "Medical review" workflow (created by migration), whatever their ancestors use."""
+        from conditions.workflow import medical_review_workflow
+
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        own = getattr(self, "workflowpage", None) if self.pk else None
+        if own is not None and own.workflow.active:
+            return own.workflow
+        return medical_review_workflow() or super().get_workflow()
+
+    def clinical_content(self):
+        return clinical_content(self)
+
+    @property
+    def review_overdue(self):
+        """Past its next-review date: still live, but patients are told it is due for review."""
+        return is_overdue(self.next_review_due)
 
     def get_other_names(self):
         return [block.value for block in self.other_names if block.value]
@@ -334,33 +304,3 @@ class RelatedCondition(Orderable):
     related_page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("related_page", "conditions.ConditionPage")]
-
-
-class ConditionIndexPage(BasePage):
-    """Conditions A–Z: every live condition page on the site, grouped by first letter."""
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "conditions/condition_index_page.html"
-
-    def get_letter_groups(self):
-        """[(letter, [AZEntry, ...]), ...]: each live condition under its title's letter and
-        under the letter of each of its other names (conditions/az.py)."""
-        pages = (
-            ConditionPage.objects.live()
-            .public()
-            .in_site(self.get_site())
-            .order_by("title")
-            .only("id", "title", "url_path", "path", "depth", "summary", "other_names")
-        )
-        return letter_groups(pages)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["letter_groups"] = self.get_letter_groups()
-        return context

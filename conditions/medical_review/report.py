@@ -1,0 +1,116 @@
+"""The "Medical review" report (Reports menu): every live condition page with its reviewers,
+dates, days left and status, filterable and exportable (CSV, XLSX)."""
+
+import datetime
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Exists, OuterRef, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from conditions.models import ConditionPage, Reviewer
+from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left
+
+
+def today():
+    return timezone.localdate()
+
+
+def with_review_status(pages, on=None):
+    """Annotate `in_review_workflow` and `review_status` (ReviewStatus values) as of `on`."""
+    on = on or today()
+    in_workflow = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    )
+    return pages.annotate(in_review_workflow=Exists(in_workflow)).annotate(
+        review_status=Case(
+            When(next_review_due__isnull=True, then=Value(ReviewStatus.NOT_REVIEWED)),
+            When(next_review_due__lt=on, then=Value(ReviewStatus.OVERDUE)),
+            When(in_review_workflow=True, then=Value(ReviewStatus.IN_WORKFLOW)),
+            When(
+                next_review_due__lte=on + datetime.timedelta(days=DUE_SOON_DAYS),
+                then=Value(ReviewStatus.DUE_SOON),
+            ),
+            default=Value(ReviewStatus.FINE),
+            output_field=CharField(),
+        )
+    )
+
+
+class MedicalReviewFilterSet(WagtailFilterSet):
+    review_status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ReviewStatus.CHOICES, empty_label=_("Any status")
+    )
+    reviewer = django_filters.ModelChoiceFilter(
+        label=_("Reviewer"),
+        field_name="page_reviewers__reviewer",
+        queryset=lambda request: Reviewer.objects.all(),
+        empty_label=_("Any reviewer"),
+    )
+
+    class Meta:
+        model = ConditionPage
+        fields = []
+
+
+class MedicalReviewReportView(ReportView):
+    page_title = _("Medical review")
+    header_icon = "doc-full-inverse"
+    results_template_name = "conditions/admin/medical_review_report_results.html"
+    index_url_name = "medical_review_report"
+    index_results_url_name = "medical_review_report_results"
+    filterset_class = MedicalReviewFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    permission_policy = PagePermissionPolicy()
+    context_object_name = "pages"
+    list_export = [
+        "title",
+        "reviewer_names",
+        "last_reviewed",
+        "next_review_due",
+        "days_left",
+        "status_label",
+        "url",
+    ]
+    export_headings = {
+        "title": _("Page"),
+        "reviewer_names": _("Reviewers"),
+        "last_reviewed": _("Last reviewed"),
+        "next_review_due": _("Next review due"),
+        "days_left": _("Days left"),
+        "status_label": _("Status"),
+        "url": _("Public URL"),
+    }
+
+    def get_filename(self):
+        return f"medical-review-{today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        pages = ConditionPage.objects.live().prefetch_related("page_reviewers__reviewer")
+        self.queryset = with_review_status(pages, today()).by_review_urgency()
+        return super().get_queryset()
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()
+
+    def decorate(self, page):
+        on = today()
+        page.reviewer_names = "; ".join(
+            str(item.reviewer) for item in page.page_reviewers.all() if item.reviewer_id
+        )
+        page.days_left = days_left(page.next_review_due, on)
+        page.status_label = str(ReviewStatus.LABELS[page.review_status])
+        return page
+
+    def decorate_paginated_queryset(self, object_list):
+        return [self.decorate(page) for page in object_list]
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(self.decorate(item))

@@ -1,0 +1,187 @@
+"""What falls due: the Medical review report (rows, statuses, filters, export) on a fixed date,
+and the daily reminder, one email per reviewer."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from conditions import reminders
+from conditions.factories import ConditionPageFactory, ReviewerFactory
+from conditions.medical_review import report
+from core.factories import UserFactory
+from tests.core.test_groups import member_of
+
+pytestmark = pytest.mark.django_db
+
+FIXED = datetime.date(2027, 6, 15)
+
+
+def days(n):
+    return FIXED + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def on_fixed_date(monkeypatch):
+    monkeypatch.setattr(report, "today", lambda: FIXED)
+
+
+@pytest.fixture
+def reviewers(db):
+    def linked(name, username, email):
+        return ReviewerFactory(name=name, user=UserFactory(username=username, email=email))
+
+    return {
+        "okafor": linked("Dr. Ada Okafor", "okafor", "okafor@example.org"),
+        "lee": linked("Dr. Sam Lee", "lee", "lee@example.org"),
+        "unlinked": ReviewerFactory(name="Dr. No Account"),
+    }
+
+
+@pytest.fixture
+def pages(site_tree, reviewers):
+    def page(title, due, who, **kwargs):
+        return ConditionPageFactory(
+            parent=site_tree.service_line,
+            title=title,
+            reviewers=[reviewers[name] for name in who],
+            last_reviewed=days(-400),
+            next_review_due=due,
+            **kwargs,
+        )
+
+    made = {
+        "overdue": page("Chordoma", days(-3), ["okafor"]),
+        "due_soon": page("Ependymoma", days(30), ["okafor", "lee"]),
+        "in_workflow": page("Meningioma", days(10), ["lee"]),
+        "fine": page("Schwannoma", days(31), ["okafor"]),
+        "draft": page("Draft only", days(-50), ["okafor"], live=False),
+        "unlinked": page("Hemangioma", days(5), ["unlinked"]),
+    }
+    workflow = made["in_workflow"].get_workflow()
+    made["in_workflow"].save_revision()
+    workflow.start(made["in_workflow"], member_of("Editors", "editor"))
+    return made
+
+
+def report_rows(client, query=""):
+    response = client.get(reverse("medical_review_report") + query)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        (tr["data-review-status"], [" ".join(td.get_text().split()) for td in tr.select("td")])
+        for tr in soup.select("tbody tr[data-review-status]")
+    ]
+
+
+def test_rows_and_statuses_on_a_fixed_date(superuser_client, pages, on_fixed_date):
+    rows = report_rows(superuser_client)
+
+    assert [(status, cells[0]) for status, cells in rows] == [
+        ("overdue", "Chordoma"),
+        ("due_soon", "Hemangioma"),
+        ("in_workflow", "Meningioma"),
+        ("due_soon", "Ependymoma"),
+        ("fine", "Schwannoma"),
+    ]
+    chordoma = rows[0][1]
+    assert chordoma == [
+        "Chordoma",
+        "Dr. Ada Okafor, MD",
+        "May 11, 2026",
+        "Jun 12, 2027",
+        "-3",
+        "Overdue",
+    ]
+    assert rows[3][1][1] == "Dr. Ada Okafor, MD; Dr. Sam Lee, MD"
+
+
+def test_filter_by_status_and_reviewer(superuser_client, pages, on_fixed_date, reviewers):
+    assert [c[0] for _, c in report_rows(superuser_client, "?review_status=due_soon")] == [
+        "Hemangioma",
+        "Ependymoma",
+    ]
+    lee = reviewers["lee"].pk
+    assert [c[0] for _, c in report_rows(superuser_client, f"?reviewer={lee}")] == [
+        "Meningioma",
+        "Ependymoma",
+    ]
+
+
+def test_csv_export(superuser_client, pages, on_fixed_date):
+    response = superuser_client.get(reverse("medical_review_report") + "?export=csv")
+
+    assert response.status_code == 200
+    assert "medical-review-2027-06-15.csv" in response["Content-Disposition"]
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[0] == [
+        "Page",
+        "Reviewers",
+        "Last reviewed",
+        "Next review due",
+        "Days left",
+        "Status",
+        "Public URL",
+    ]
+    assert rows[1][:6] == [
+        "Chordoma",
+        "Dr. Ada Okafor, MD",
+        "2026-05-11",
+        "2027-06-12",
+        "-3",
+        "Overdue",
+    ]
+    assert len(rows) == 6
+
+
+def test_xlsx_export(superuser_client, pages, on_fixed_date):
+    import openpyxl
+
+    response = superuser_client.get(reverse("medical_review_report") + "?export=xlsx")
+
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    ).active
+    titles = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert titles == ["Chordoma", "Hemangioma", "Meningioma", "Ependymoma", "Schwannoma"]
+
+
+def test_the_report_is_in_the_reports_menu_for_editors_only(client, site_tree):
+    client.force_login(member_of("Editors", "editor"))
+    assert client.get(reverse("medical_review_report")).status_code == 200
+    client.force_login(member_of("Intake coordinators", "intake"))
+    response = client.get(reverse("medical_review_report"))
+    assert response.status_code == 302  # Wagtail's permission-denied redirect
+
+
+# --- The daily reminder ------------------------------------------------------------------------
+
+
+def test_one_email_per_reviewer_with_their_due_pages(pages):
+    sent = reminders.send_review_reminders.call(FIXED.isoformat())
+
+    assert sent == 2
+    by_recipient = {email.to[0]: email for email in mail.outbox}
+    assert set(by_recipient) == {"okafor@example.org", "lee@example.org"}
+    okafor = by_recipient["okafor@example.org"]
+    assert okafor.subject == "Medical review: 2 pages are due"
+    assert "Chordoma: overdue since June 12, 2027" in okafor.body
+    assert "Ependymoma: due July 15, 2027" in okafor.body
+    for absent in ("Schwannoma", "Draft only", "Meningioma", "Hemangioma"):
+        assert absent not in okafor.body
+    lee = by_recipient["lee@example.org"]
+    assert lee.subject == "Medical review: 2 pages are due"
+    assert "Meningioma: due June 25, 2027" in lee.body
+    assert "Ependymoma" in lee.body
+
+
+def test_the_command_queues_the_reminders(pages, capsys):
+    call_command("send_review_reminders")
+    assert "Review reminders queued" in capsys.readouterr().out
