@@ -9,6 +9,7 @@ from wagtail.models import WorkflowState
 from conditions.factories import ConditionPageFactory
 from conditions.models import ConditionPage
 from tests.conditions.admin_forms import SUBMIT, add_url, condition_form_data, edit_url, form_errors
+from tests.core.builders import member_of
 from tests.core.form_helpers import edit_form_data
 
 pytestmark = pytest.mark.django_db
