@@ -15,7 +15,7 @@ from conditions import reminders
 from conditions.factories import ConditionPageFactory, ReviewerFactory
 from conditions.medical_review import report
 from core.factories import UserFactory
-from tests.core.test_groups import member_of
+from tests.core.builders import member_of
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from conditions.models import ConditionPage, MedicalReviewTask
 from conditions.review import next_review_after
 from core.factories import UserFactory
 from tests.conditions.admin_forms import PUBLISH, SUBMIT, edit_url, form_errors
+from tests.core.builders import member_of
 from tests.core.form_helpers import edit_form_data
-from tests.core.test_groups import member_of
 
 pytestmark = pytest.mark.django_db
 
