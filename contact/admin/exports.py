@@ -1,17 +1,25 @@
 """The spreadsheet export's columns, and the safety of its cells."""
 
+import datetime
 import re
 
-from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
+
+from .times import export_local_naive, export_time
 
 EXPORT_COLUMNS = [
     ("reference", _("Reference"), lambda r: r.reference),
     ("status", _("Status"), lambda r: r.get_status_display()),
     ("created_at", _("Created"), lambda r: r.created_at),
+    ("urgent", _("Urgent"), lambda r: yes_no(r.urgent)),
     ("closed_at", _("Closed"), lambda r: r.closed_at),
+    ("first_contacted_at", _("First contacted"), lambda r: r.first_contacted_at),
+    ("last_contact_attempt_at", _("Last contact attempt"), lambda r: r.last_contact_attempt_at),
+    ("contact_attempts", _("Contact attempts"), lambda r: len(r.contact_attempts.all())),
+    ("call_log", _("Call log (newest first)"), lambda r: call_log_text(r)),
     (
         "assigned_to",
         _("Assigned coordinator"),
@@ -54,6 +62,21 @@ EXPORT_COLUMNS = [
     ("internal_notes", _("Internal notes"), lambda r: r.internal_notes),
 ]
 EXPORT_GETTERS = {key: getter for key, _label, getter in EXPORT_COLUMNS}
+# What the export reads: the registration's own columns and the condition's title only (not
+# the condition page's StreamField body, which made a 100 000-row export time out).
+NOT_FIELDS = {"notification_pending", "condition", "assigned_to", "contact_attempts", "call_log"}
+EXPORT_FIELDS = [key for key, _label, _getter in EXPORT_COLUMNS if key not in NOT_FIELDS] + [
+    "staff_notified_at",
+    "patient_acknowledged_at",
+    "condition_id",
+    "assigned_to_id",
+]
+EXPORT_RELATED = [
+    "condition__title",
+    "assigned_to__first_name",
+    "assigned_to__last_name",
+    "assigned_to__username",
+]
 
 # Spreadsheet programs run a cell that starts with one of these as a formula ("CSV injection").
 # Patients type free text, so CSV values that start with one are prefixed with an apostrophe.
@@ -76,7 +99,28 @@ def neutralise_csv_formula(value):
     return value
 
 
-def local_naive(value):
-    if timezone.is_aware(value):
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
+def call_log_text(registration):
+    """'2026-11-26 13:09 EST, Phone call, No answer, Ana Diaz: note' per attempt, newest first."""
+    lines = []
+    for attempt in registration.contact_attempts.all():
+        who = get_user_display_name(attempt.made_by) if attempt.made_by else gettext("Former user")
+        line = (
+            f"{export_time(attempt.made_at)}, {attempt.get_method_display()}, "
+            f"{attempt.get_outcome_display()}, {who}"
+        )
+        lines.append(f"{line}: {attempt.note}" if attempt.note else line)
+    return "\n".join(lines)
+
+
+def export_cell(value, spreadsheet_format):
+    """A value as the spreadsheet gets it: times in the site's zone (named in CSV; in XLSX the
+    cell's number format names it), dates as dates, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return export_time(value) if spreadsheet_format == "csv" else export_local_naive(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat() if spreadsheet_format == "csv" else value
+    if isinstance(value, int | float):
+        return value
+    return force_str(value)
