@@ -23,6 +23,9 @@ class IntakeSummaryPanel(Component):
         oldest = summary["oldest"]
         index_url = reverse("registrations:index")
         return {
+            # Urgent and nobody has reached the patient yet: the first thing on the page.
+            "urgent_count": Registration.objects.open().urgent().awaiting_contact().count(),
+            "urgent_url": f"{index_url}?urgent=true",
             "new_count": new_count,
             "oldest_waited": timesince(oldest, timezone.now(), depth=2) if oldest else "",
             "new_url": f"{index_url}?status={Registration.Status.NEW}",
