@@ -13,6 +13,7 @@ from contact.admin.audit import (
     LOG_VIEW,
 )
 from contact.admin.bulk import BulkAssign, BulkStatus
+from contact.admin.insight import IntakeInsightPanel
 from contact.admin.panels import IntakeSummaryPanel
 from contact.admin.permissions import registration_permission_policy, user_is_intake_staff
 from contact.admin.viewsets import RegistrationViewSet
@@ -50,6 +51,7 @@ def register_registration_log_actions(actions):
 def add_intake_summary_panel(request, panels):
     if user_is_intake_staff(request.user):
         panels.append(IntakeSummaryPanel())
+        panels.append(IntakeInsightPanel())
 
 
 hooks.register("register_bulk_action", BulkAssign)

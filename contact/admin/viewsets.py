@@ -1,5 +1,6 @@
 """The Registrations admin viewset: list, inspect, edit and delete, behind the intake gate."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -8,6 +9,7 @@ from contact.models import Registration
 from .columns import list_columns
 from .exports import EXPORT_COLUMNS
 from .filters import RegistrationFilterSet
+from .insight import IntakeInsightView
 from .inspect import RegistrationInspectView
 from .permissions import intake_staff_only
 from .views import RegistrationEditForm, RegistrationEditView, RegistrationIndexView
@@ -51,7 +53,10 @@ class RegistrationViewSet(ModelViewSet):
         return RegistrationEditForm
 
     def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
+        patterns = [
+            *super().get_urlpatterns(),
+            path("insight/", IntakeInsightView.as_view(), name="insight"),
+        ]
         for pattern in patterns:
             pattern.callback = intake_staff_only(pattern.callback)
         return patterns
