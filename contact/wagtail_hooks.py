@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
+from wagtail.models import Page
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from contact.admin.audit import (
     LOG_ASSIGN,
@@ -14,7 +15,7 @@ from contact.admin.audit import (
 )
 from contact.admin.bulk import BulkAssign, BulkStatus
 from contact.admin.insight import IntakeInsightPanel
-from contact.admin.panels import IntakeSummaryPanel
+from contact.admin.panels import IntakeSummaryPanel, NoPageSearch
 from contact.admin.permissions import registration_permission_policy, user_is_intake_staff
 from contact.admin.viewsets import RegistrationViewSet
 from contact.models import Registration
@@ -52,6 +53,8 @@ def add_intake_summary_panel(request, panels):
     if user_is_intake_staff(request.user):
         panels.append(IntakeSummaryPanel())
         panels.append(IntakeInsightPanel())
+    if policy_registry.get_by_type(Page).explorable_root_instance(request.user) is None:
+        panels.append(NoPageSearch())
 
 
 hooks.register("register_bulk_action", BulkAssign)

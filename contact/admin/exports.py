@@ -1,65 +1,70 @@
 """The spreadsheet export's columns, and the safety of its cells."""
 
 import datetime
+import functools
 import re
 
 from django.utils.encoding import force_str
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 
 from .times import export_local_naive, export_time
 
 EXPORT_COLUMNS = [
-    ("reference", _("Reference"), lambda r: r.reference),
-    ("status", _("Status"), lambda r: r.get_status_display()),
-    ("created_at", _("Created"), lambda r: r.created_at),
-    ("urgent", _("Urgent"), lambda r: yes_no(r.urgent)),
-    ("closed_at", _("Closed"), lambda r: r.closed_at),
-    ("first_contacted_at", _("First contacted"), lambda r: r.first_contacted_at),
-    ("last_contact_attempt_at", _("Last contact attempt"), lambda r: r.last_contact_attempt_at),
-    ("contact_attempts", _("Contact attempts"), lambda r: len(r.contact_attempts.all())),
-    ("call_log", _("Call log (newest first)"), lambda r: call_log_text(r)),
+    ("reference", _("Reference"), lambda r, w: r.reference),
+    ("status", _("Status"), lambda r, w: w.choice(r, "status")),
+    ("created_at", _("Created"), lambda r, w: r.created_at),
+    ("urgent", _("Urgent"), lambda r, w: w.yes_no(r.urgent)),
+    ("closed_at", _("Closed"), lambda r, w: r.closed_at),
+    ("first_contacted_at", _("First contacted"), lambda r, w: r.first_contacted_at),
+    ("last_contact_attempt_at", _("Last contact attempt"), lambda r, w: r.last_contact_attempt_at),
+    ("contact_attempts", _("Contact attempts"), lambda r, w: len(attempts_of(r))),
+    ("call_log", _("Call log (newest first)"), lambda r, w: call_log_text(r)),
     (
         "assigned_to",
         _("Assigned coordinator"),
-        lambda r: get_user_display_name(r.assigned_to) if r.assigned_to else "",
+        lambda r, w: get_user_display_name(r.assigned_to) if r.assigned_to else "",
     ),
-    ("notification_pending", _("Notification pending"), lambda r: yes_no(r.notification_pending)),
-    ("submitted_by", _("Submitted by"), lambda r: r.get_submitted_by_display()),
-    ("submitter_name", _("Submitter name"), lambda r: r.submitter_name),
-    ("submitter_relationship", _("Submitter relationship"), lambda r: r.submitter_relationship),
-    ("first_name", _("Legal first name"), lambda r: r.first_name),
-    ("last_name", _("Legal last name"), lambda r: r.last_name),
-    ("date_of_birth", _("Date of birth"), lambda r: r.date_of_birth),
-    ("sex", _("Sex"), lambda r: r.get_sex_display()),
-    ("phone", _("Phone"), lambda r: r.phone),
-    ("email", _("Email"), lambda r: r.email),
+    (
+        "notification_pending",
+        _("Notification pending"),
+        lambda r, w: w.yes_no(r.notification_pending),
+    ),
+    ("submitted_by", _("Submitted by"), lambda r, w: w.choice(r, "submitted_by")),
+    ("submitter_name", _("Submitter name"), lambda r, w: r.submitter_name),
+    ("submitter_relationship", _("Submitter relationship"), lambda r, w: r.submitter_relationship),
+    ("first_name", _("Legal first name"), lambda r, w: r.first_name),
+    ("last_name", _("Legal last name"), lambda r, w: r.last_name),
+    ("date_of_birth", _("Date of birth"), lambda r, w: r.date_of_birth),
+    ("sex", _("Sex"), lambda r, w: w.choice(r, "sex")),
+    ("phone", _("Phone"), lambda r, w: r.phone),
+    ("email", _("Email"), lambda r, w: r.email),
     (
         "preferred_contact_method",
         _("Preferred contact method"),
-        lambda r: r.get_preferred_contact_method_display(),
+        lambda r, w: w.choice(r, "preferred_contact_method"),
     ),
     (
         "preferred_contact_time",
         _("Preferred contact time"),
-        lambda r: r.get_preferred_contact_time_display(),
+        lambda r, w: w.choice(r, "preferred_contact_time"),
     ),
-    ("state", _("State"), lambda r: r.state),
-    ("zip_code", _("ZIP code"), lambda r: r.zip_code),
-    ("interpreter_needed", _("Interpreter needed"), lambda r: yes_no(r.interpreter_needed)),
-    ("interpreter_language", _("Interpreter language"), lambda r: r.interpreter_language),
-    ("in_hospital_now", _("In hospital now"), lambda r: yes_no(r.in_hospital_now)),
-    ("emergency_symptoms", _("Emergency symptoms"), lambda r: yes_no(r.emergency_symptoms)),
-    ("condition", _("Condition"), lambda r: condition_title(r)),
-    ("biopsy_confirmed", _("Biopsy confirmed"), lambda r: r.get_biopsy_confirmed_display()),
-    ("current_treatment", _("Current treatment"), lambda r: r.current_treatment),
-    ("referring_physician", _("Referring physician"), lambda r: r.referring_physician),
-    ("insurance_provider", _("Insurance provider"), lambda r: r.insurance_provider),
-    ("visit_type", _("Visit type"), lambda r: r.get_visit_type_display()),
-    ("message", _("Message"), lambda r: r.message),
-    ("consent_to_contact", _("Consent to contact"), lambda r: yes_no(r.consent_to_contact)),
-    ("internal_notes", _("Internal notes"), lambda r: r.internal_notes),
+    ("state", _("State"), lambda r, w: r.state),
+    ("zip_code", _("ZIP code"), lambda r, w: r.zip_code),
+    ("interpreter_needed", _("Interpreter needed"), lambda r, w: w.yes_no(r.interpreter_needed)),
+    ("interpreter_language", _("Interpreter language"), lambda r, w: r.interpreter_language),
+    ("in_hospital_now", _("In hospital now"), lambda r, w: w.yes_no(r.in_hospital_now)),
+    ("emergency_symptoms", _("Emergency symptoms"), lambda r, w: w.yes_no(r.emergency_symptoms)),
+    ("condition", _("Condition"), lambda r, w: condition_title(r)),
+    ("biopsy_confirmed", _("Biopsy confirmed"), lambda r, w: w.choice(r, "biopsy_confirmed")),
+    ("current_treatment", _("Current treatment"), lambda r, w: r.current_treatment),
+    ("referring_physician", _("Referring physician"), lambda r, w: r.referring_physician),
+    ("insurance_provider", _("Insurance provider"), lambda r, w: r.insurance_provider),
+    ("visit_type", _("Visit type"), lambda r, w: w.choice(r, "visit_type")),
+    ("message", _("Message"), lambda r, w: r.message),
+    ("consent_to_contact", _("Consent to contact"), lambda r, w: w.yes_no(r.consent_to_contact)),
+    ("internal_notes", _("Internal notes"), lambda r, w: r.internal_notes),
 ]
 EXPORT_GETTERS = {key: getter for key, _label, getter in EXPORT_COLUMNS}
 # What the export reads: the registration's own columns and the condition's title only (not
@@ -72,7 +77,6 @@ EXPORT_FIELDS = [key for key, _label, _getter in EXPORT_COLUMNS if key not in NO
     "assigned_to_id",
 ]
 EXPORT_RELATED = [
-    "condition__title",
     "assigned_to__first_name",
     "assigned_to__last_name",
     "assigned_to__username",
@@ -86,11 +90,55 @@ E164_RE = re.compile(r"^\+\d{6,15}$")
 
 
 def condition_title(registration):
-    return registration.condition.title if registration.condition else gettext("Not sure")
+    """The condition's title: from the `condition_title_value` annotation when the queryset
+    has it (lists and exports never build condition page objects), else the relation."""
+    if hasattr(registration, "condition_title_value"):
+        title = registration.condition_title_value
+    else:
+        title = registration.condition.title if registration.condition_id else None
+    return title or gettext("Not sure")
+
+
+def attempts_of(registration):
+    """The call log, newest first: prefetched into `attempt_list` by exports."""
+    if hasattr(registration, "attempt_list"):
+        return registration.attempt_list
+    return list(registration.contact_attempts.newest_first().select_related("made_by"))
+
+
+class Words:
+    """Translated labels, looked up once per export: Django's get_FOO_display() hashes every
+    choice list on each call, which made a 100 000-row export spend most of its time there."""
+
+    def __init__(self):
+        from contact.models import Registration
+
+        self.choices = {
+            field.name: {value: str(label) for value, label in field.flatchoices}
+            for field in Registration._meta.fields
+            if field.choices
+        }
+        self.yes, self.no = gettext("Yes"), gettext("No")
+
+    def choice(self, registration, field_name):
+        value = getattr(registration, field_name)
+        return self.choices[field_name].get(value, value)
+
+    def yes_no(self, value):
+        return self.yes if value else self.no
+
+
+@functools.cache
+def words_for(language):
+    return Words()
+
+
+def current_words():
+    return words_for(get_language())
 
 
 def yes_no(value):
-    return gettext("Yes") if value else gettext("No")
+    return current_words().yes_no(value)
 
 
 def neutralise_csv_formula(value):
@@ -102,7 +150,7 @@ def neutralise_csv_formula(value):
 def call_log_text(registration):
     """'2026-11-26 13:09 EST, Phone call, No answer, Ana Diaz: note' per attempt, newest first."""
     lines = []
-    for attempt in registration.contact_attempts.all():
+    for attempt in attempts_of(registration):
         who = get_user_display_name(attempt.made_by) if attempt.made_by else gettext("Former user")
         line = (
             f"{export_time(attempt.made_at)}, {attempt.get_method_display()}, "

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -18,6 +18,7 @@ from .exports import (
     EXPORT_FIELDS,
     EXPORT_GETTERS,
     EXPORT_RELATED,
+    current_words,
     export_cell,
     neutralise_csv_formula,
 )
@@ -37,7 +38,7 @@ LIST_FIELDS = [
     "status",
     "created_at",
     "last_contact_attempt_at",
-    "condition__title",
+    "condition_id",
     "assigned_to__first_name",
     "assigned_to__last_name",
     "assigned_to__username",
@@ -54,11 +55,18 @@ class RegistrationIndexView(generic.IndexView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("assigned_to", "condition")
+        # The condition's title as a plain annotation: building condition page objects (Wagtail
+        # pages, with their StreamFields) cost more than everything else in an export.
+        queryset = (
+            super()
+            .get_base_queryset()
+            .select_related("assigned_to")
+            .annotate(condition_title_value=F("condition__title"))
+        )
         if self.is_export:
             attempts = ContactAttempt.objects.select_related("made_by").newest_first()
             return queryset.only(*EXPORT_FIELDS, *EXPORT_RELATED).prefetch_related(
-                Prefetch("contact_attempts", queryset=attempts)
+                Prefetch("contact_attempts", queryset=attempts, to_attr="attempt_list")
             )
         return queryset.only(*LIST_FIELDS)
 
@@ -81,7 +89,8 @@ class RegistrationIndexView(generic.IndexView):
     # --- Exports: streamed row by row, every time in the site's zone with its abbreviation ---
 
     def to_row_dict(self, item):
-        return {field: EXPORT_GETTERS[field](item) for field in self.list_export}
+        words = current_words()
+        return {field: EXPORT_GETTERS[field](item, words) for field in self.list_export}
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(

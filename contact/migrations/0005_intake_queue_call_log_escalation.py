@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='registration',
-            index=models.Index(fields=['-urgent', 'created_at'], name='registration_intake_order'),
+            index=models.Index(fields=['-urgent', 'created_at', 'id'], name='registration_intake_order'),
         ),
         migrations.AddField(
             model_name='contactattempt',

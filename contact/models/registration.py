@@ -227,7 +227,9 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["-urgent", "created_at"], name="registration_intake_order")]
+        indexes = [
+            models.Index(fields=["-urgent", "created_at", "id"], name="registration_intake_order")
+        ]
         verbose_name = _("registration")
         permissions = [("export_registration", "Can export registrations")]
 
