@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 
-from contact.models import ContactAttempt, Registration
+from contact.models import Registration
 
 from .actions import apply_closed_at
 from .audit import LOG_EDIT, LOG_EXPORT, LOG_LIST, log_listing_action, log_registration_action
@@ -21,6 +21,7 @@ from .exports import (
     current_words,
     export_cell,
     neutralise_csv_formula,
+    with_call_logs,
 )
 from .filters import search_registrations
 from .permissions import intake_coordinators
@@ -54,21 +55,22 @@ class RegistrationIndexView(generic.IndexView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Straight to the stream: Wagtail's listing context would len() the whole
+            # queryset first, holding every row in memory before the first byte goes out.
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
     def get_base_queryset(self):
         # The condition's title as a plain annotation: building condition page objects (Wagtail
         # pages, with their StreamFields) cost more than everything else in an export.
-        queryset = (
-            super()
-            .get_base_queryset()
-            .select_related("assigned_to")
-            .annotate(condition_title_value=F("condition__title"))
-        )
+        queryset = super().get_base_queryset().annotate(condition_title_value=F("condition__title"))
         if self.is_export:
-            attempts = ContactAttempt.objects.select_related("made_by").newest_first()
-            return queryset.only(*EXPORT_FIELDS, *EXPORT_RELATED).prefetch_related(
-                Prefetch("contact_attempts", queryset=attempts, to_attr="attempt_list")
-            )
-        return queryset.only(*LIST_FIELDS)
+            # Names as annotations too, and the call log attached per chunk (with_call_logs).
+            related = {name: F(path) for name, path in EXPORT_RELATED.items()}
+            return queryset.only(*EXPORT_FIELDS).annotate(**related)
+        return queryset.select_related("assigned_to").only(*LIST_FIELDS)
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -114,7 +116,7 @@ class RegistrationIndexView(generic.IndexView):
             yield cell
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        references = list(queryset.prefetch_related(None).values_list("reference", flat=True))
+        references = list(queryset.values_list("reference", flat=True))
         log_listing_action(
             LOG_EXPORT,
             self.request.user,
@@ -127,9 +129,8 @@ class RegistrationIndexView(generic.IndexView):
             },
         )
         # Streamed in chunks: memory stays flat however many rows there are.
-        return super().as_spreadsheet(
-            queryset.iterator(chunk_size=EXPORT_CHUNK), spreadsheet_format
-        )
+        rows = with_call_logs(queryset.iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK)
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
     def get_heading(self, queryset, field):
         return str(self.export_headings[field])

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 LIST_QUERIES = 23
 EMPTY_LIST_QUERIES = 22  # no rows: no per-page lookups
 DASHBOARD_QUERIES = 28
-EXPORT_QUERIES = 18
+EXPORT_QUERIES = 16
 
 
 def count_queries(client, url):
