@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from contact.admin.audit import LOG_ESCALATE
 from contact.escalation import opening_minutes_between, send_urgent_reminders
 from contact.factories import RegistrationFactory, RegistrationSettingsFactory
-from contact.models import Registration
+from contact.models import Registration, RegistrationSettings
 from contact.tasks import send_staff_notification
 from tests.contact.intake_fixtures import set_created
 
@@ -164,3 +164,39 @@ def test_dashboard_counts_urgent_registrations_not_yet_reached(client, coordinat
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "2 urgent registrations not yet reached" in html
     assert f"{reverse('registrations:index')}?urgent=true" in html
+
+
+# --- The settings form -----------------------------------------------------------------------
+
+
+def settings_form(reg_settings, **data):
+    from wagtail.admin.panels import get_edit_handler
+
+    from contact.models.settings import RegistrationSettingsForm
+
+    form_class = get_edit_handler(RegistrationSettings).get_form_class()
+    assert issubclass(form_class, RegistrationSettingsForm)
+    payload = {
+        "intake_notification_email": "intake@example.org",
+        "urgent_notification_email": "",
+        "urgent_reminder_minutes": "60",
+        "opening_time": "08:00",
+        "closing_time": "17:00",
+        "opening_days": ["0", "2", "4"],
+    }
+    payload.update(data)
+    return form_class(payload, instance=reg_settings)
+
+
+def test_opening_days_are_ticked_and_stored(reg_settings):
+    form = settings_form(reg_settings)
+    assert form.is_valid(), form.errors
+    saved = form.save()
+    assert saved.opening_days == "024"
+    assert saved.opening_weekdays == {0, 2, 4}
+
+
+def test_closing_before_opening_is_refused_next_to_the_field(reg_settings):
+    form = settings_form(reg_settings, opening_time="17:00", closing_time="08:00")
+    assert not form.is_valid()
+    assert form.errors["closing_time"] == ["Closing time must be after opening time."]
