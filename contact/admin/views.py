@@ -1,8 +1,11 @@
 """The intake admin's list (with its exports) and the edit form; inspect is in inspect.py."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -45,6 +48,7 @@ LIST_FIELDS = [
     "assigned_to__username",
 ]
 EXPORT_CHUNK = 2000
+XLSX_MAX_ROWS = 20_000
 
 
 class RegistrationIndexView(generic.IndexView):
@@ -117,6 +121,21 @@ class RegistrationIndexView(generic.IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         references = list(queryset.values_list("reference", flat=True))
+        limit = getattr(settings, "REGISTRATION_XLSX_MAX_ROWS", XLSX_MAX_ROWS)
+        if spreadsheet_format == self.FORMAT_XLSX and len(references) > limit:
+            # openpyxl needs about a second per thousand rows: past this the worker would be
+            # killed mid-file. CSV streams any number of rows.
+            messages.error(
+                self.request,
+                gettext(
+                    "%(count)s registrations are too many for an Excel file (at most "
+                    "%(limit)s). Filter the list, or download CSV."
+                )
+                % {"count": f"{len(references):,}", "limit": f"{limit:,}"},
+            )
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            return redirect(f"{self.index_url}?{query.urlencode()}")
         log_listing_action(
             LOG_EXPORT,
             self.request.user,

@@ -6,9 +6,11 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from conditions.factories import ConditionPageFactory
 from contact.admin import actions
+from contact.admin.audit import LOG_EXPORT
 from contact.factories import RegistrationFactory
 from tests.contact.intake_fixtures import index_url
 
@@ -103,3 +105,17 @@ def test_coordinator_dashboard_hides_the_page_search(client, coordinator, superu
     client.force_login(superuser)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "css/intake-dashboard" not in html
+
+
+def test_xlsx_over_the_limit_goes_back_to_the_list_with_a_message(client, coordinator, settings):
+    settings.REGISTRATION_XLSX_MAX_ROWS = 2
+    RegistrationFactory.create_batch(3)
+    client.force_login(coordinator)
+    response = client.get(index_url("urgent=false&export=xlsx"))
+    assert response.status_code == 302
+    assert response["Location"] == index_url("urgent=false")
+    page = client.get(response["Location"]).content.decode()
+    assert "3 registrations are too many for an Excel file (at most 2)" in page
+    assert not ModelLogEntry.objects.filter(action=LOG_EXPORT).exists()
+    # CSV has no such limit.
+    assert client.get(index_url("export=csv")).status_code == 200
