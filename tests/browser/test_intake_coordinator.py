@@ -22,6 +22,16 @@ def no_sideways_scroll(page):
     )
 
 
+def settled(page):
+    """Wagtail's messages fade in; axe would judge their contrast half-way through."""
+    page.wait_for_function(
+        "[...document.querySelectorAll('.messages li, .messages li *')].every("
+        "e => getComputedStyle(e).opacity === '1')"
+    )
+    page.wait_for_timeout(300)  # and any colour transition
+    return page
+
+
 def test_coordinator_works_the_queue_on_a_tablet(live_server, page_factory):
     coordinator = UserFactory(username="casey", first_name="Casey", last_name="Moreno")
     coordinator.groups.add(Group.objects.get(name=INTAKE_GROUP_NAME))
@@ -82,7 +92,7 @@ def test_coordinator_works_the_queue_on_a_tablet(live_server, page_factory):
     page.get_by_role("button", name="Set status").click()
     page.wait_for_load_state()
     assert "is now “Scheduled”" in page.locator("body").inner_text()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(settled(page))
 
     urgent.refresh_from_db()
     assert urgent.assigned_to == coordinator
