@@ -6,7 +6,8 @@
 Migrates the database DATABASE_URL names (a throwaway SQLite file without one; the figures
 that matter are PostgreSQL's), loads the demo content, then for 100 registrations and again
 for --rows: the list's first and last page, a name search, a phone search and the dashboard
-(median of --runs requests, SQL queries each), and a full CSV and XLSX export (seconds, rows).
+(median of --runs requests, SQL queries each), a full CSV export and an XLSX export of the
+last 200 days (XLSX is refused above 20 000 rows).
 The registrations it adds are removed at the end.
 """
 
@@ -109,7 +110,7 @@ def fill(count, condition_ids):
             )
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                cursor.execute("ANALYZE contact_registration")
+                cursor.execute("VACUUM ANALYZE contact_registration")  # as autovacuum would
 
 
 def timed(client, url, runs, queries_of):
@@ -185,9 +186,15 @@ def main():
             ]:
                 ms, queries = timed(client, url, args.runs, queries_of)
                 print(f"  {label:18s} {ms:8.1f} ms  {queries:3d} queries")
-            for fmt in ("csv", "xlsx"):
-                ms, queries = timed(client, f"{index}?export={fmt}", 1, lambda *a: 0)
-                print(f"  export {fmt:11s} {ms / 1000:8.2f} s   (all rows, streamed)")
+            ms, _ = timed(client, f"{index}?export=csv", 1, lambda *a: 0)
+            print(f"  export csv         {ms / 1000:8.2f} s   (all rows, streamed)")
+            # XLSX is refused above REGISTRATION_XLSX_MAX_ROWS (20 000): time the last 200
+            # days, about 18 000 rows at 100 000 registrations over three years.
+            since = (datetime.date.today() - datetime.timedelta(days=200)).isoformat()
+            count = Registration.objects.filter(created_at__date__gte=since).count()
+            url = f"{index}?export=xlsx&created_at_from={since}"
+            ms, _ = timed(client, url, 1, lambda *a: 0)
+            print(f"  export xlsx        {ms / 1000:8.2f} s   ({count:,} rows, write-only)")
     finally:
         # Without Django's cascade collector: 100 000 rows, and none has a call log.
         Registration.objects.filter(first_name__in=FIRST, email="")._raw_delete(connection.alias)

@@ -21,11 +21,14 @@ class RegistrationQuerySet(models.QuerySet):
     )
 
     def urgent(self):
-        """In hospital now, or reporting emergency symptoms: called back first."""
-        return self.filter(self.URGENT)
+        """In hospital now, or reporting emergency symptoms: called back first.
+
+        Filters on the `urgent` column, which the database computes from URGENT, so the
+        query can use the intake-order index."""
+        return self.filter(urgent=True)
 
     def not_urgent(self):
-        return self.exclude(self.URGENT)
+        return self.filter(urgent=False)
 
     def notification_pending(self):
         return self.filter(self.NOTIFICATION_PENDING)
@@ -228,7 +231,14 @@ class Registration(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["-urgent", "created_at", "id"], name="registration_intake_order")
+            models.Index(fields=["-urgent", "created_at", "id"], name="registration_intake_order"),
+            # The dashboard's counts: by status, and the few whose emails have not gone out.
+            models.Index(fields=["status", "created_at"], name="registration_status"),
+            models.Index(
+                fields=["created_at"],
+                condition=RegistrationQuerySet.NOTIFICATION_PENDING,
+                name="registration_notify_pending",
+            ),
         ]
         verbose_name = _("registration")
         permissions = [("export_registration", "Can export registrations")]
