@@ -48,7 +48,7 @@ LIST_FIELDS = [
     "assigned_to__username",
 ]
 EXPORT_CHUNK = 2000
-XLSX_MAX_ROWS = 20_000
+XLSX_MAX_ROWS = 10_000
 
 
 class RegistrationIndexView(generic.IndexView):
