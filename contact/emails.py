@@ -52,13 +52,35 @@ def _render(name, context):
     return " ".join(subject.split()), body
 
 
-def staff_notification(registration, recipient):
+def staff_recipient(registration, settings_=None):
+    """The urgent address for an urgent registration (else the intake inbox), or ''."""
+    settings_ = settings_ or registration_settings()
+    if registration.is_urgent:
+        return settings_.urgent_recipient
+    return settings_.intake_notification_email
+
+
+def staff_notification(registration, recipient, reminder_minutes=60):
+    """'New patient registration NP-…', or for an urgent one 'URGENT: new patient …'."""
     context = {
         "reference": registration.reference,
         "admin_url": admin_url(registration),
         "site_settings": site_settings(),
+        "reminder_minutes": reminder_minutes,
     }
-    subject, body = _render("staff_notification", context)
+    name = "staff_notification_urgent" if registration.is_urgent else "staff_notification"
+    subject, body = _render(name, context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+
+
+def urgent_reminder(registration, recipient, reminder_minutes):
+    """The second notice: an urgent registration nobody has opened yet."""
+    context = {
+        "reference": registration.reference,
+        "admin_url": admin_url(registration),
+        "reminder_minutes": reminder_minutes,
+    }
+    subject, body = _render("urgent_reminder", context)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
 
 

@@ -107,8 +107,14 @@ def _send(pk, field, build_message, what):
 
 def send_staff_notification(registration_id):
     def build(registration):
-        recipient = emails.registration_settings().intake_notification_email
-        return emails.staff_notification(registration, recipient) if recipient else None
+        # Urgent registrations go to the urgent address at once, with URGENT in the subject.
+        settings_ = emails.registration_settings()
+        recipient = emails.staff_recipient(registration, settings_)
+        if not recipient:
+            return None
+        return emails.staff_notification(
+            registration, recipient, reminder_minutes=settings_.urgent_reminder_minutes
+        )
 
     return _send(registration_id, "staff_notified_at", build, "staff notification")
 

@@ -1,7 +1,10 @@
 """Intake of new-patient registrations in the Wagtail admin.
 
-Modules: permissions (who gets in, the 403 gate), audit (log entries), filters (search and
-filters), exports (spreadsheet columns), views (list, inspect, edit), viewsets (the admin
+Modules: permissions (who gets in, the 403 gate), audit (log entries), actions (assign,
+status, call log: each saved and audited), forms (their small forms), bulk (bulk assign and
+status), filters (search and filters), columns and views (the list and its exports, the edit
+form), inspect (every answer and the actions in place), exports (spreadsheet columns), times
+(the site's time zone, named), insight (weekly figures and SVG charts), viewsets (the admin
 viewset) and panels (the dashboard summary). Registered in contact/wagtail_hooks.py.
 
 Registrations are protected health information, so this module is deliberately strict:
@@ -12,7 +15,8 @@ Registrations are protected health information, so this module is deliberately s
   real 403 so nothing about registrations is hinted at.
 * Nobody adds or copies a registration here: they only come from the public flow.
 * Exporting needs ``contact.export_registration``, not just view.
-* Every list view, inspection, export, edit and delete is written to Wagtail's audit log with
-  the user and the reference only (``Registration.__str__``). Search terms, names, phone
-  numbers and field values never go into a log entry; edits record changed field names.
+* Every list view, inspection, export, edit, delete, assignment, status change and contact
+  attempt is written to Wagtail's audit log with the user and the reference only
+  (``Registration.__str__``). Search terms, names, phone numbers, notes and field values
+  never go into a log entry; edits record changed field names.
 """

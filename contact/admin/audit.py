@@ -14,6 +14,10 @@ LOG_VIEW = "contact.registration.view"
 LOG_EXPORT = "contact.registration.export"
 LOG_PURGE = "contact.registration.purge"
 LOG_EDIT = "wagtail.edit"
+LOG_ASSIGN = "contact.registration.assign"
+LOG_STATUS = "contact.registration.status"
+LOG_CONTACT_ATTEMPT = "contact.registration.contact_attempt"
+LOG_ESCALATE = "contact.registration.urgent_reminder"
 
 # Audit entries about the listing as a whole (list views and exports) are not about one
 # registration. They are stored against the Registration content type with this object id,

@@ -7,7 +7,13 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import (
+    ActiveFilter,
+    BaseFilterAdapter,
+    register_filter_adapter_class,
+)
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
@@ -51,9 +57,27 @@ def search_registrations(queryset, query):
     return queryset.filter(condition)
 
 
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter whose chip reads "Urgent: yes", not "Urgent: True"."""
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    def get_active_filters(self):
+        yield ActiveFilter(
+            self.bound_field.auto_id,
+            self.filter.label,
+            gettext("yes") if self.value else gettext("no"),
+            self.get_url_without_filter_param(self.name),
+        )
+
+
+register_filter_adapter_class(YesNoFilter, YesNoFilterAdapter, exact_class=True)
+
+
 class RegistrationFilterSet(WagtailFilterSet):
-    urgent = django_filters.BooleanFilter(
-        label=_("Urgent (in hospital or emergency symptoms)"),
+    urgent = YesNoFilter(
+        label=_("Urgent"),
+        help_text=_("In hospital now or reporting emergency symptoms."),
         method="filter_urgent",
         widget=BooleanRadioSelect,
     )
@@ -82,7 +106,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         queryset=lambda request: intake_coordinators().order_by("first_name", "last_name"),
         null_label=_("Unassigned"),
     )
-    notification_pending = django_filters.BooleanFilter(
+    notification_pending = YesNoFilter(
         label=_("Notification pending"),
         method="filter_notification_pending",
         widget=BooleanRadioSelect,

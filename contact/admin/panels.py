@@ -23,6 +23,9 @@ class IntakeSummaryPanel(Component):
         oldest = summary["oldest"]
         index_url = reverse("registrations:index")
         return {
+            # Urgent and nobody has reached the patient yet: the first thing on the page.
+            "urgent_count": Registration.objects.open().urgent().awaiting_contact().count(),
+            "urgent_url": f"{index_url}?urgent=true",
             "new_count": new_count,
             "oldest_waited": timesince(oldest, timezone.now(), depth=2) if oldest else "",
             "new_url": f"{index_url}?status={Registration.Status.NEW}",
@@ -30,3 +33,21 @@ class IntakeSummaryPanel(Component):
             "pending_url": f"{index_url}?notification_pending=true",
             "index_url": index_url,
         }
+
+
+class NoPageSearch(Component):
+    """For staff with no page permissions (intake coordinators): hide the dashboard's
+    "Search all pages" box, which could only ever answer "no results".
+
+    Wagtail offers no hook for that form, so this invisible panel adds a stylesheet that hides
+    it (display: none, so screen readers skip it too).
+    """
+
+    name = "no_page_search"
+    order = 0
+
+    class Media:
+        css = {"all": ["css/intake-dashboard.css"]}
+
+    def render_html(self, parent_context=None):
+        return ""

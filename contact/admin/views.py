@@ -1,108 +1,155 @@
-"""The intake admin's list, inspect and edit views."""
+"""The intake admin's list (with its exports) and the edit form; inspect is in inspect.py."""
 
-import datetime
-
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
-from django.db.models import Q
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtail.admin.forms.models import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 
 from contact.models import Registration
-from core.phone import to_display
 
-from .audit import (
-    LOG_EDIT,
-    LOG_EXPORT,
-    LOG_LIST,
-    LOG_VIEW,
-    log_listing_action,
-    log_registration_action,
+from .actions import apply_closed_at
+from .audit import LOG_EDIT, LOG_EXPORT, LOG_LIST, log_listing_action, log_registration_action
+from .exports import (
+    EXPORT_FIELDS,
+    EXPORT_GETTERS,
+    EXPORT_RELATED,
+    current_words,
+    export_cell,
+    neutralise_csv_formula,
+    with_call_logs,
 )
-from .exports import EXPORT_GETTERS, condition_title, local_naive, neutralise_csv_formula, yes_no
 from .filters import search_registrations
 from .permissions import intake_coordinators
+from .times import xlsx_time_format
 
 # --- Listing ---------------------------------------------------------------------------------
 
-
-class NotificationColumn(Column):
-    cell_template_name = "contact/admin/notification_cell.html"
-
-
-class UrgentColumn(Column):
-    """Patients in hospital or reporting emergency signs are called back first."""
-
-    cell_template_name = "contact/admin/urgent_cell.html"
+# Only what the columns show is loaded: the condition page's title, never its StreamField body.
+LIST_FIELDS = [
+    "reference",
+    "first_name",
+    "last_name",
+    "phone",
+    "urgent",
+    "status",
+    "created_at",
+    "last_contact_attempt_at",
+    "condition_id",
+    "assigned_to__first_name",
+    "assigned_to__last_name",
+    "assigned_to__username",
+]
+EXPORT_CHUNK = 2000
+XLSX_MAX_ROWS = 10_000
 
 
 class RegistrationIndexView(generic.IndexView):
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        # Spreadsheet times in the site's time zone, not UTC, so staff read them as they are.
-        datetime.datetime: {
-            "xlsx": local_naive,
-            "csv": lambda value: local_naive(value).isoformat(sep=" ", timespec="minutes"),
-        },
-    }
+    template_name = "contact/admin/registration_index.html"
 
     def dispatch(self, request, *args, **kwargs):
         if self.is_export and not self.user_has_permission("export"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Straight to the stream: Wagtail's listing context would len() the whole
+            # queryset first, holding every row in memory before the first byte goes out.
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assigned_to", "condition")
+        # The condition's title as a plain annotation: building condition page objects (Wagtail
+        # pages, with their StreamFields) cost more than everything else in an export.
+        queryset = super().get_base_queryset().annotate(condition_title_value=F("condition__title"))
+        if self.is_export:
+            # Names as annotations too, and the call log attached per chunk (with_call_logs).
+            related = {name: F(path) for name, path in EXPORT_RELATED.items()}
+            return queryset.only(*EXPORT_FIELDS).annotate(**related)
+        return queryset.select_related("assigned_to").only(*LIST_FIELDS)
 
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
         return search_registrations(queryset, self.search_query)
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # The reference opens the inspect view (all answers), not the three-field edit form.
-        column_class = self._get_title_column_class(column_class)
-        return self._get_custom_column(
-            field_name, column_class, get_url=self.get_inspect_url, **kwargs
-        )
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.user_has_permission("change"):
+            columns = [BulkActionsCheckboxColumn("bulk_actions", obj_type="registration"), *columns]
+        return columns
 
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and self.user_has_permission("export")
 
+    # --- Exports: streamed row by row, every time in the site's zone with its abbreviation ---
+
     def to_row_dict(self, item):
-        return {field: EXPORT_GETTERS[field](item) for field in self.list_export}
+        words = current_words()
+        return {field: EXPORT_GETTERS[field](item, words) for field in self.list_export}
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(
             {
-                field: neutralise_csv_formula(
-                    self.preprocess_field_value(field, value, self.FORMAT_CSV)
-                )
+                field: neutralise_csv_formula(export_cell(value, "csv"))
                 for field, value in row_dict.items()
             }
         )
 
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        from openpyxl.cell import WriteOnlyCell
+
+        for value in row_dict.values():
+            cell = WriteOnlyCell(worksheet, export_cell(value, "xlsx"))
+            if cell.data_type == "f":
+                cell.data_type = "s"  # never a formula
+            if cell.is_date and value is not None:
+                cell.number_format = (
+                    xlsx_time_format(value) if hasattr(value, "tzinfo") else "yyyy-mm-dd"
+                )
+            yield cell
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        registrations = list(queryset)
+        references = list(queryset.values_list("reference", flat=True))
+        limit = getattr(settings, "REGISTRATION_XLSX_MAX_ROWS", XLSX_MAX_ROWS)
+        if spreadsheet_format == self.FORMAT_XLSX and len(references) > limit:
+            # openpyxl needs about a second per thousand rows: past this the worker would be
+            # killed mid-file. CSV streams any number of rows.
+            messages.error(
+                self.request,
+                gettext(
+                    "%(count)s registrations are too many for an Excel file (at most "
+                    "%(limit)s). Filter the list, or download CSV."
+                )
+                % {"count": f"{len(references):,}", "limit": f"{limit:,}"},
+            )
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            return redirect(f"{self.index_url}?{query.urlencode()}")
         log_listing_action(
             LOG_EXPORT,
             self.request.user,
             {
                 "format": spreadsheet_format,
-                "count": len(registrations),
-                "references": [registration.reference for registration in registrations],
+                "count": len(references),
+                "references": references,
                 "filtered": bool(self.is_filtering),
                 "searched": bool(self.is_searching),
             },
         )
-        return super().as_spreadsheet(registrations, spreadsheet_format)
+        # Streamed in chunks: memory stays flat however many rows there are.
+        rows = with_call_logs(queryset.iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK)
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
     def get_heading(self, queryset, field):
         return str(self.export_headings[field])
@@ -127,96 +174,7 @@ class RegistrationIndexView(generic.IndexView):
         return context
 
 
-# --- Inspect ---------------------------------------------------------------------------------
-
-
-# What a coordinator reads first: who and why, then how to reach them. Fields not named here
-# (bookkeeping, and any the flow adds later) follow in model order, so nothing is hidden.
-INSPECT_FIRST = [
-    "reference",
-    "status",
-    "assigned_to",
-    "created_at",
-    "in_hospital_now",
-    "emergency_symptoms",
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "sex",
-    "submitted_by",
-    "submitter_name",
-    "submitter_relationship",
-    "phone",
-    "email",
-    "preferred_contact_method",
-    "preferred_contact_time",
-    "state",
-    "zip_code",
-    "interpreter_needed",
-    "interpreter_language",
-    "condition",
-    "biopsy_confirmed",
-    "current_treatment",
-    "referring_physician",
-    "insurance_provider",
-    "visit_type",
-    "message",
-    "consent_to_contact",
-    "internal_notes",
-    "notification_pending",
-]
-EMPTY_DISPLAY = "\u2014"
-
-
-class RegistrationInspectView(generic.InspectView):
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_registration_action(self.object, LOG_VIEW, request.user)
-        return response
-
-    def get_fields(self):
-        fields = [*super().get_fields(), "notification_pending"]
-        first = [name for name in INSPECT_FIRST if name in fields]
-        return first + [name for name in fields if name not in first]
-
-    def get_field_display_value(self, field_name, field):
-        if isinstance(field, models.BooleanField):
-            return yes_no(getattr(self.object, field_name))
-        value = super().get_field_display_value(field_name, field)
-        if value is None or value == "":
-            return EMPTY_DISPLAY
-        return value
-
-    def get_notification_pending_display_value(self):
-        return yes_no(self.object.notification_pending)
-
-    def get_phone_display_value(self):
-        try:
-            return to_display(self.object.phone)
-        except ValidationError:
-            return self.object.phone
-
-    def get_assigned_to_display_value(self):
-        user = self.object.assigned_to
-        return get_user_display_name(user) if user else gettext("Unassigned")
-
-    def get_condition_display_value(self):
-        return condition_title(self.object)
-
-
 # --- Edit and delete -------------------------------------------------------------------------
-
-
-def apply_closed_at(registration, previous_status):
-    """Closing stamps closed_at (once); reopening clears it.
-
-    Retention (manage.py purge_registrations) counts from closed_at.
-    """
-    if registration.status == Registration.Status.CLOSED:
-        if previous_status != Registration.Status.CLOSED or registration.closed_at is None:
-            registration.closed_at = timezone.now()
-    else:
-        registration.closed_at = None
 
 
 class RegistrationEditForm(WagtailAdminModelForm):

@@ -1,22 +1,18 @@
 """The Registrations admin viewset: list, inspect, edit and delete, behind the intake gate."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from contact.models import Registration
 
-from .exports import EXPORT_COLUMNS, condition_title
+from .columns import list_columns
+from .exports import EXPORT_COLUMNS
 from .filters import RegistrationFilterSet
+from .insight import IntakeInsightView
+from .inspect import RegistrationInspectView
 from .permissions import intake_staff_only
-from .views import (
-    NotificationColumn,
-    RegistrationEditForm,
-    RegistrationEditView,
-    RegistrationIndexView,
-    RegistrationInspectView,
-    UrgentColumn,
-)
+from .views import RegistrationEditForm, RegistrationEditView, RegistrationIndexView
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -38,22 +34,9 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_class = RegistrationInspectView
     edit_view_class = RegistrationEditView
 
-    ordering = "-created_at"
+    # The work order: urgent first, then whoever has waited longest (see intake_order()).
+    ordering = ["-urgent", "created_at", "pk"]
     list_per_page = 25
-    list_display = [
-        "reference",
-        UrgentColumn("is_urgent", label=_("Urgent")),
-        "status",
-        "visit_type",
-        Column("condition", label=_("Condition"), accessor=condition_title),
-        DateColumn("created_at", label=_("Created"), sort_key="created_at"),
-        UserColumn(
-            "assigned_to",
-            label=_("Assigned coordinator"),
-            blank_display_name=_("Unassigned"),
-        ),
-        NotificationColumn("notification_pending", label=_("Notification")),
-    ]
     filterset_class = RegistrationFilterSet
     search_fields = ["reference", "first_name", "last_name", "phone"]  # see search_registrations
     search_backend_name = None
@@ -62,11 +45,18 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "registrations"
     inspect_view_fields_exclude = ["id", "submission_token"]
 
+    @property
+    def list_display(self):
+        return list_columns()
+
     def get_form_class(self, for_update=False):
         return RegistrationEditForm
 
     def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
+        patterns = [
+            *super().get_urlpatterns(),
+            path("insight/", IntakeInsightView.as_view(), name="insight"),
+        ]
         for pattern in patterns:
             pattern.callback = intake_staff_only(pattern.callback)
         return patterns

@@ -1,6 +1,8 @@
 import pytest
 
+from contact.admin.permissions import INTAKE_GROUP_NAME
 from tests.contact.flow import build_registration_site
+from tests.contact.intake_fixtures import make_user
 from tests.shared_data import fresh_copy, shared_data
 
 
@@ -28,3 +30,18 @@ def flow_settings(settings):
     settings.REGISTRATION_RATE_LIMIT = 5
     settings.REGISTRATION_RATE_WINDOW_SECONDS = 3600
     return settings
+
+
+@pytest.fixture
+def coordinator(django_user_model):
+    return make_user(django_user_model, "coordinator", INTAKE_GROUP_NAME)
+
+
+@pytest.fixture
+def other_coordinator(django_user_model):
+    return make_user(django_user_model, "otto", INTAKE_GROUP_NAME)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return make_user(django_user_model, "editor", "Editors")

@@ -43,7 +43,7 @@ def registrations(settings):
         "recent_closed": make(closed, closed_days_ago=364, updated_days_ago=364),
         "recent_closed_no_date": make(closed, closed_days_ago=None, updated_days_ago=10),
         "old_new": make(Registration.Status.NEW, updated_days_ago=900),
-        "old_contacted": make(Registration.Status.CONTACTED, updated_days_ago=900),
+        "old_contacted": make(Registration.Status.REACHED, updated_days_ago=900),
         "old_scheduled": make(Registration.Status.SCHEDULED, updated_days_ago=900),
     }
 

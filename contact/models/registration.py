@@ -1,3 +1,5 @@
+"""Registrations (protected health information) and the intake rules as queries."""
+
 import datetime
 import secrets
 
@@ -6,142 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.debug import sensitive_post_parameters
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-
-from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage
-
-DEFAULT_PROMISE = "A coordinator will call you within one business day."
-
-
-class RegistrationPage(RoutablePageMixin, BasePage):
-    """Hosts the new-patient registration flow; its words are editable in the admin.
-
-    The flow itself (steps, check answers, confirmation) lives in contact/flow/views.py and is
-    routed here with RoutablePageMixin, so the page's URL is wherever editors put it.
-    """
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    response_time_promise = models.CharField(
-        max_length=200,
-        default=DEFAULT_PROMISE,
-        help_text=_("Shown on the confirmation page and in the patient's acknowledgement email."),
-    )
-    who_help = models.TextField(
-        _("'Who is filling this in' help"),
-        max_length=500,
-        blank=True,
-        default="You can register for yourself or for someone you care for.",
-    )
-    patient_help = models.TextField(
-        _("'About the patient' help"),
-        max_length=500,
-        blank=True,
-        default="Use the name that appears on the patient's insurance card or photo ID.",
-    )
-    sex_reason = models.CharField(
-        _("why we ask about sex"),
-        max_length=300,
-        blank=True,
-        default=(
-            "We ask because some conditions and treatments affect people differently. "
-            "You do not have to answer."
-        ),
-    )
-    contact_help = models.TextField(
-        _("'Contact details' help"),
-        max_length=500,
-        blank=True,
-        default="A care coordinator will use these details to arrange the first appointment.",
-    )
-    medical_help = models.TextField(
-        _("'About the condition' help"),
-        max_length=500,
-        blank=True,
-        default="Answer as well as you can. It is fine to say you are not sure.",
-    )
-    visit_help = models.TextField(
-        _("'Visit and consent' help"),
-        max_length=500,
-        blank=True,
-        default="Tell us how you would like to meet the team.",
-    )
-    check_help = models.TextField(
-        _("'Check your answers' help"),
-        max_length=500,
-        blank=True,
-        default="Check your answers before you send them. You can change any answer.",
-    )
-    confirmation_text = RichTextField(
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("What happens next, shown after the patient sends the registration."),
-    )
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldPanel("who_help"),
-                FieldPanel("patient_help"),
-                FieldPanel("sex_reason"),
-                FieldPanel("contact_help"),
-                FieldPanel("medical_help"),
-                FieldPanel("visit_help"),
-                FieldPanel("check_help"),
-            ],
-            heading=_("Step help texts"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("confirmation_text"), FieldPanel("response_time_promise")],
-            heading=_("Confirmation"),
-        ),
-    ]
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "contact/registration_page.html"
-
-    class Meta:
-        verbose_name = _("registration page")
-
-    @method_decorator(sensitive_post_parameters())
-    def serve(self, request, *args, **kwargs):
-        # Marked before routing, so an error anywhere below never reports the answers.
-        return super().serve(request, *args, **kwargs)
-
-    # Routes: the flow's views live in contact/flow/views.py to keep this module about data.
-    @path("")
-    def start(self, request):
-        from contact.flow import views
-
-        return views.start(request, self)
-
-    @path("step/<slug:step>/")
-    def step(self, request, step):
-        from contact.flow import views
-
-        return views.step(request, self, step)
-
-    @path("check/")
-    def check_answers(self, request):
-        from contact.flow import views
-
-        return views.check_answers(request, self)
-
-    @path("confirmation/")
-    def confirmation(self, request):
-        from contact.flow import views
-
-        return views.confirmation(request, self)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -154,11 +21,14 @@ class RegistrationQuerySet(models.QuerySet):
     )
 
     def urgent(self):
-        """In hospital now, or reporting emergency symptoms: called back first."""
-        return self.filter(self.URGENT)
+        """In hospital now, or reporting emergency symptoms: called back first.
+
+        Filters on the `urgent` column, which the database computes from URGENT, so the
+        query can use the intake-order index."""
+        return self.filter(urgent=True)
 
     def not_urgent(self):
-        return self.exclude(self.URGENT)
+        return self.filter(urgent=False)
 
     def notification_pending(self):
         return self.filter(self.NOTIFICATION_PENDING)
@@ -170,47 +40,33 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.NEW)
 
     def open(self):
-        """Not closed: still the intake team's work."""
-        return self.exclude(status=Registration.Status.CLOSED)
+        """Not finished (closed, referred elsewhere, not proceeding): still the team's work."""
+        return self.exclude(status__in=Registration.FINISHED)
+
+    def awaiting_contact(self):
+        """Nobody has reached the patient yet: new, or attempts so far without an answer."""
+        return self.filter(
+            status__in=[Registration.Status.NEW, Registration.Status.ATTEMPTING_CONTACT]
+        )
+
+    def unopened(self):
+        """No coordinator has opened it in the admin yet."""
+        return self.filter(first_opened_at__isnull=True)
+
+    def intake_order(self):
+        """The order a coordinator works in: urgent first, then whoever has waited longest."""
+        return self.order_by("-urgent", "created_at", "pk")
 
     def due_for_purge(self, retention_days, now=None):
-        """Closed more than `retention_days` ago, by closed_at (or updated_at without one,
-        which can only make a registration wait longer). Open ones are never due."""
+        """Finished (closed, referred elsewhere, not proceeding) more than `retention_days` ago,
+        by closed_at (or updated_at without one, which can only make a registration wait
+        longer). Open ones are never due."""
         cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days)
         return (
-            self.filter(status=Registration.Status.CLOSED)
+            self.filter(status__in=Registration.FINISHED)
             .annotate(closed_on=Coalesce("closed_at", "updated_at"))
             .filter(closed_on__lt=cutoff)
         )
-
-
-@register_setting(icon="clipboard-list")
-class RegistrationSettings(BaseSiteSetting):
-    """Per-site settings of the new-patient registration: where it is, who hears about it."""
-
-    registration_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The new-patient registration page."),
-    )
-    intake_notification_email = models.EmailField(
-        blank=True,
-        help_text=_(
-            "Shared inbox told about each new registration. The email holds only the reference "
-            "and a link to the admin, never patient details."
-        ),
-    )
-
-    panels = [
-        PageChooserPanel("registration_page", "contact.RegistrationPage"),
-        FieldPanel("intake_notification_email"),
-    ]
-
-    class Meta:
-        verbose_name = _("registration settings")
 
 
 def generate_reference():
@@ -256,15 +112,21 @@ class Registration(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
-        CONTACTED = "contacted", _("Contacted")
+        ATTEMPTING_CONTACT = "attempting_contact", _("Attempting contact")
+        REACHED = "reached", _("Reached")
         SCHEDULED = "scheduled", _("Scheduled")
+        REFERRED_ELSEWHERE = "referred_elsewhere", _("Referred elsewhere")
+        NOT_PROCEEDING = "not_proceeding", _("Not proceeding")
         CLOSED = "closed", _("Closed")
+
+    # The end of the work: closed_at is stamped and retention counts from it.
+    FINISHED = (Status.REFERRED_ELSEWHERE, Status.NOT_PROCEEDING, Status.CLOSED)
 
     # Staff-side fields.
     reference = models.CharField(
         max_length=16, unique=True, default=generate_reference, editable=False
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.NEW)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -277,6 +139,25 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Stored by the database from the urgent rule, so the list sorts urgent first on an index.
+    urgent = models.GeneratedField(
+        expression=RegistrationQuerySet.URGENT,
+        output_field=models.BooleanField(),
+        db_persist=True,
+        verbose_name=_("urgent"),
+    )
+    first_opened_at = models.DateTimeField(
+        _("first opened by a coordinator"), null=True, blank=True, editable=False
+    )
+    first_contacted_at = models.DateTimeField(
+        _("first contacted at"), null=True, blank=True, editable=False
+    )
+    last_contact_attempt_at = models.DateTimeField(
+        _("last contact attempt"), null=True, blank=True, editable=False
+    )
+    urgent_reminder_sent_at = models.DateTimeField(
+        _("urgent reminder sent at"), null=True, blank=True, editable=False
+    )
     source_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -353,6 +234,16 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["-urgent", "created_at", "id"], name="registration_intake_order"),
+            # The dashboard's counts: by status, and the few whose emails have not gone out.
+            models.Index(fields=["status", "created_at"], name="registration_status"),
+            models.Index(
+                fields=["created_at"],
+                condition=RegistrationQuerySet.NOTIFICATION_PENDING,
+                name="registration_notify_pending",
+            ),
+        ]
         verbose_name = _("registration")
         permissions = [("export_registration", "Can export registrations")]
 

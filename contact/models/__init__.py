@@ -1,0 +1,20 @@
+"""The contact app's models, one module per concern; import them from here.
+
+pages: the registration page; registration: registrations and their queryset; attempts: the
+call log; settings: per-site registration settings (addresses, opening hours, escalation).
+"""
+
+from .attempts import ContactAttempt
+from .pages import DEFAULT_PROMISE, RegistrationPage
+from .registration import Registration, RegistrationQuerySet, generate_reference
+from .settings import RegistrationSettings
+
+__all__ = [
+    "DEFAULT_PROMISE",
+    "ContactAttempt",
+    "Registration",
+    "RegistrationPage",
+    "RegistrationQuerySet",
+    "RegistrationSettings",
+    "generate_reference",
+]

@@ -1,0 +1,121 @@
+"""Small fixes (filter chips, no page search for coordinators) and the scale rules: constant
+query counts for list, search, last page, dashboard and exports; only shown columns loaded."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from conditions.factories import ConditionPageFactory
+from contact.admin import actions
+from contact.admin.audit import LOG_EXPORT
+from contact.factories import RegistrationFactory
+from tests.contact.intake_fixtures import index_url
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: a change that adds a query per row (or a few per page) fails here.
+LIST_QUERIES = 23
+EMPTY_LIST_QUERIES = 22  # no rows: no per-page lookups
+DASHBOARD_QUERIES = 28
+EXPORT_QUERIES = 16
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return captured
+
+
+def make_rows(count, coordinator):
+    condition = ConditionPageFactory()
+    for registration in RegistrationFactory.create_batch(
+        count, condition=condition, assigned_to=coordinator
+    ):
+        actions.record_contact_attempt(
+            registration, coordinator, method="phone", outcome="no_answer"
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "pinned"),
+    [
+        (index_url(), LIST_QUERIES),
+        (index_url("q=Quintero"), LIST_QUERIES),
+        (index_url("p=2"), LIST_QUERIES),
+        (index_url("urgent=true"), EMPTY_LIST_QUERIES),
+        (reverse("wagtailadmin_home"), DASHBOARD_QUERIES),
+        (index_url("export=csv"), EXPORT_QUERIES),
+        (index_url("export=xlsx"), EXPORT_QUERIES),
+    ],
+)
+def test_query_counts_are_pinned_and_do_not_grow(client, coordinator, url, pinned):
+    client.force_login(coordinator)
+    make_rows(26, coordinator)
+    RegistrationFactory(last_name="Quintero")
+    client.get(url)  # warm per-process caches
+    few = len(count_queries(client, url))
+    make_rows(30, coordinator)
+    many = len(count_queries(client, url))
+    assert many == few
+    assert many == pinned
+
+
+def test_list_loads_only_the_shown_columns(client, coordinator):
+    client.force_login(coordinator)
+    make_rows(3, coordinator)
+    captured = count_queries(client, index_url())
+    listing = [q["sql"] for q in captured if 'FROM "contact_registration"' in q["sql"]]
+    assert listing
+    for sql in listing:
+        # Never the condition page's StreamField body, nor the patient's free text.
+        assert '"conditions_conditionpage"."overview"' not in sql
+        assert '"contact_registration"."message"' not in sql
+        assert '"contact_registration"."internal_notes"' not in sql
+
+
+def test_export_does_not_load_condition_page_bodies(client, coordinator):
+    client.force_login(coordinator)
+    make_rows(3, coordinator)
+    captured = count_queries(client, index_url("export=csv"))
+    for query in captured:
+        if '"conditions_conditionpage"' in query["sql"]:
+            select = query["sql"].split(" FROM ")[0]
+            assert select.count('"conditions_conditionpage".') <= 1, select
+
+
+def test_filter_chip_reads_urgent_yes(client, coordinator):
+    RegistrationFactory(emergency_symptoms=True)
+    client.force_login(coordinator)
+    soup = BeautifulSoup(client.get(index_url("urgent=true")).content, "html.parser")
+    text = soup.get_text(" ", strip=True)
+    assert "Urgent: yes" in text
+    assert "True" not in text
+
+
+def test_coordinator_dashboard_hides_the_page_search(client, coordinator, superuser):
+    client.force_login(coordinator)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "css/intake-dashboard" in html
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "css/intake-dashboard" not in html
+
+
+def test_xlsx_over_the_limit_goes_back_to_the_list_with_a_message(client, coordinator, settings):
+    settings.REGISTRATION_XLSX_MAX_ROWS = 2
+    RegistrationFactory.create_batch(3)
+    client.force_login(coordinator)
+    response = client.get(index_url("urgent=false&export=xlsx"))
+    assert response.status_code == 302
+    assert response["Location"] == index_url("urgent=false")
+    page = client.get(response["Location"]).content.decode()
+    assert "3 registrations are too many for an Excel file (at most 2)" in page
+    assert not ModelLogEntry.objects.filter(action=LOG_EXPORT).exists()
+    # CSV has no such limit.
+    assert client.get(index_url("export=csv")).status_code == 200
