@@ -27,6 +27,7 @@ from conditions.blocks import (
 from conditions.forms import ConditionPageForm
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
+from core.visibility import public_pages
 
 REVIEW_INTERVAL_MONTHS = 12
 
@@ -105,8 +106,8 @@ class ServiceLinePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = (
-            ConditionPage.objects.child_of(self).live().public().order_by("title")
+        context["conditions"] = public_pages(ConditionPage.objects.child_of(self).live()).order_by(
+            "title"
         )
         return context
 
@@ -325,8 +326,7 @@ class ConditionIndexPage(BasePage):
     def get_letter_groups(self):
         groups = {}
         pages = (
-            ConditionPage.objects.live()
-            .public()
+            public_pages(ConditionPage.objects.live())
             .in_site(self.get_site())
             .order_by("title")
             .only("id", "title", "url_path", "path", "depth", "summary")

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from conditions.cache_purge import condition_listings
 from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer
 
 
@@ -19,6 +20,9 @@ class ReviewerViewSet(SnippetViewSet):
 
 
 register_snippet(ReviewerViewSet)
+
+# The A–Z lists every condition page: purge it with them (core.page_cache.purge).
+hooks.register("page_cache_dependents", condition_listings)
 
 
 def _pages_bulk_publish_would_publish(objects, action):

@@ -9,3 +9,7 @@ class CoreConfig(AppConfig):
         from .logging import redact_access_logs
 
         redact_access_logs()
+
+        from .page_cache import signals
+
+        signals.connect()

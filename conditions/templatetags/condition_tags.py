@@ -10,6 +10,7 @@ from wagtail.models import Site
 from conditions.blocks import CareLevel
 from conditions.models import ConditionIndexPage, ServiceLinePage
 from core.templatetags.site_tags import has_text
+from core.visibility import public_pages
 
 register = template.Library()
 
@@ -82,7 +83,7 @@ def conditions_index(context):
     """The live Conditions A–Z page of the current site, or None (one query)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    pages = ConditionIndexPage.objects.live().public()
+    pages = public_pages(ConditionIndexPage.objects.live())
     if site is not None:
         pages = pages.in_site(site)
     return pages.first()
@@ -91,4 +92,4 @@ def conditions_index(context):
 @register.simple_tag
 def service_lines(home_page):
     """The live, public service lines under the home page, in tree order (one query)."""
-    return ServiceLinePage.objects.child_of(home_page).live().public()
+    return public_pages(ServiceLinePage.objects.child_of(home_page).live())
