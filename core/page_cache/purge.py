@@ -13,7 +13,7 @@ queue. It runs at once and again when the transaction commits, so no process can
 read in between.
 """
 
-import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -24,8 +24,6 @@ from wagtail.models import Page, ReferenceIndex, Site
 
 from core import generation
 from core.page_cache import store
-
-logger = logging.getLogger(__name__)
 
 EVERYTHING = None  # what pages_showing() answers when every page shows the change
 
@@ -61,8 +59,6 @@ def _urls(pages):
 
 
 def _paths(urls):
-    from urllib.parse import urlsplit
-
     return {urlsplit(url).path for url in urls}
 
 
@@ -102,6 +98,26 @@ def purge_urls(urls, *, frontend=True):
 def purge_pages(pages, *, frontend=True):
     """These pages at their current addresses."""
     purge_urls(_urls(pages), frontend=frontend)
+
+
+def purge_new_address(page, url_path_before):
+    """A move or a new slug: every page, and the old addresses of the page and everything
+    below it (a reader of the HTTP cache would otherwise still get the old copies there)."""
+    purge_everything()
+    site = page.get_site()
+    if site is None:
+        return
+    root = site.root_page.url_path
+    if not (url_path_before.startswith(root) and page.url_path.startswith(root)):
+        return  # moved between sites: the old site's pages were purged with everything
+    old_prefix, new_prefix = "/" + url_path_before[len(root) :], "/" + page.url_path[len(root) :]
+    old_urls = set()
+    for url in _urls(page.get_descendants(inclusive=True)):
+        parts = urlsplit(url)
+        if parts.path.startswith(new_prefix):
+            old_path = old_prefix + parts.path[len(new_prefix) :]
+            old_urls.add(parts._replace(path=old_path).geturl())
+    purge_urls(old_urls)
 
 
 def purge_page_and_listings(page, *, frontend=True):

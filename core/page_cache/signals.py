@@ -37,10 +37,15 @@ def before_page_deleted(sender, instance, **kwargs):
         purge.purge_page_and_listings(instance)
 
 
-def on_address_changed(sender, instance, **kwargs):
-    # A move or a new slug changes the address of the page and everything below it, and the
-    # old listings (a service line no longer has it): rare enough to purge everything.
-    purge.purge_everything()
+def on_moved(sender, instance, url_path_before=None, **kwargs):
+    # A move changes the address of the page and everything below it, and the old listings
+    # (a service line no longer has it): rare enough to purge everything, old addresses too.
+    purge.purge_new_address(instance, url_path_before or instance.url_path)
+
+
+def on_slug_changed(sender, instance, instance_before=None, **kwargs):
+    before = instance_before.url_path if instance_before is not None else instance.url_path
+    purge.purge_new_address(instance, before)
 
 
 def on_everything_changed(sender, **kwargs):
@@ -51,8 +56,8 @@ def on_everything_changed(sender, **kwargs):
 def connect():
     page_published.connect(on_published, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(on_address_changed, dispatch_uid="page_cache_moved")
-    page_slug_changed.connect(on_address_changed, dispatch_uid="page_cache_slug_changed")
+    post_page_move.connect(on_moved, dispatch_uid="page_cache_moved")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="page_cache_slug_changed")
     post_save.connect(on_page_saved, dispatch_uid="page_cache_page_saved")
     pre_delete.connect(before_page_deleted, dispatch_uid="page_cache_page_deleted")
     for model in (Site, PageViewRestriction):
