@@ -26,17 +26,15 @@ def accepted_encodings(request):
     }
 
 
-def choose_encoding(request, bodies):
+def choose_encoding(request):
     accepted = accepted_encodings(request)
     for encoding in ("br", "gzip"):
-        if encoding in bodies and encoding in accepted:
+        if encoding in store.ENCODINGS and encoding in accepted:
             return encoding
     return "identity"
 
 
-def build_response(request, headers, bodies, *, outcome):
-    encoding = choose_encoding(request, bodies)
-    body = bodies[encoding]
+def build_response(request, headers, body, encoding, *, outcome):
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=200)
     for name, value in headers:
         response[name] = value
@@ -55,10 +53,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not policy.request_is_cacheable(request):
             return self._pass(request)
-        lookup = store.Lookup(request.path)
+        encoding = choose_encoding(request)
+        lookup = store.Lookup(request.path, encoding)
         if lookup.entry is not None:
             entry = lookup.entry
-            return build_response(request, entry["headers"], entry["bodies"], outcome="hit")
+            return build_response(request, entry["headers"], entry["body"], encoding, outcome="hit")
         response = self._render(request, lookup.content_token)
         if request.method != "GET" or not policy.response_is_cacheable(request, response):
             policy.mark_private(response)
@@ -71,7 +70,7 @@ class PageCacheMiddleware:
             if name.lower() not in store.DROPPED_HEADERS
         ]
         store.save(lookup, headers, bodies)
-        return build_response(request, headers, bodies, outcome="miss")
+        return build_response(request, headers, bodies[encoding], encoding, outcome="miss")
 
     def _pass(self, request):
         response = self._render(request, None)

@@ -1,6 +1,7 @@
 """Entries of the page cache in the ``shared`` cache alias.
 
-An entry is keyed by the page's path. It remembers the token of the "pages generation" it was
+An entry is keyed by the page's path and encoding (identity, gzip, br: a hit reads only the
+body it sends). It remembers the token of the "pages generation" it was
 stored under: forgetting every page at once (site settings, the menu) is a new token, one
 write, and copies under an older token are ignored. Looking a page up reads the entry, that
 token and the content generation (core.generation) in one round trip. With the shared cache
@@ -36,15 +37,20 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
 
 
-def key_for(path):
-    return f"{KEY_PREFIX}{path}"
+ENCODINGS = ("identity", "gzip", "br") if brotli is not None else ("identity", "gzip")
+
+
+def key_for(path, encoding):
+    return f"{KEY_PREFIX}{encoding}:{path}"
 
 
 class Lookup:
-    """What one round trip to the shared cache told about a request's page."""
+    """What one round trip to the shared cache told about a request's page, in the encoding
+    the client takes (middleware.choose_encoding)."""
 
-    def __init__(self, path):
-        self.key = key_for(path)
+    def __init__(self, path, encoding):
+        self.path, self.encoding = path, encoding
+        self.key = key_for(path, encoding)
         found = _cache().get_many([self.key, PAGES_GENERATION_KEY, generation.GENERATION_KEY])
         self.pages_token = found.get(PAGES_GENERATION_KEY)
         self.content_token = found.get(generation.GENERATION_KEY)
@@ -92,13 +98,16 @@ def save(lookup, headers, encoded):
     current = _cache().get(lookup.key) or {}
     if current.get("purged") != lookup.purge_seen:
         return  # purged while this copy was being rendered: it may be out of date
-    entry = {"token": token, "headers": headers, "bodies": encoded}
-    _cache().set(lookup.key, entry, timeout=timeout())
+    entries = {
+        key_for(lookup.path, encoding): {"token": token, "headers": headers, "body": body}
+        for encoding, body in encoded.items()
+    }
+    _cache().set_many(entries, timeout=timeout())
 
 
 def forget_paths(paths):
     """Forget these pages, leaving a marker that lasts longer than any render."""
     marker = {"purged": uuid.uuid4().hex}
-    data = {key_for(path): marker for path in set(paths)}
+    data = {key_for(path, encoding): marker for path in set(paths) for encoding in ENCODINGS}
     if data:
         _cache().set_many(data, timeout=PURGE_MARKER_SECONDS)

@@ -110,7 +110,7 @@ def test_the_registration_flow_and_confirmation_are_never_kept(reg_site):
             response = fresh.get(url)
             assert "X-Page-Cache" not in response, url
             assert "public" not in response.get("Cache-Control", ""), url
-    assert store.Lookup(reg_site.url()).entry is None
+    assert store.Lookup(reg_site.url(), "identity").entry is None
     # The condition page links to the flow and is kept; the flow's own page still is not.
     assert reader.get(reg_site.condition.url)["X-Page-Cache"] == "miss"
 
@@ -136,7 +136,7 @@ def test_a_response_that_sets_a_cookie_is_never_kept(condition_page):
     _request, response = _middleware_response(condition_page, sets_cookie)
     assert response.cookies["flavour"].value == "oat"
     assert "X-Page-Cache" not in response and "private" in response["Cache-Control"]
-    assert store.Lookup("/some-page/").entry is None
+    assert store.Lookup("/some-page/", "identity").entry is None
 
 
 def test_a_response_with_a_form_token_is_never_kept(condition_page):
@@ -147,14 +147,14 @@ def test_a_response_with_a_form_token_is_never_kept(condition_page):
 
     _request, response = _middleware_response(condition_page, with_token)
     assert "X-Page-Cache" not in response
-    assert store.Lookup("/some-page/").entry is None
+    assert store.Lookup("/some-page/", "identity").entry is None
 
     def plain(request):
         return HttpResponse("<p>Hello</p>", content_type="text/html")
 
     _request, response = _middleware_response(condition_page, plain)
     assert response["X-Page-Cache"] == "miss"  # the same page without the token is kept
-    assert store.Lookup("/some-page/").entry is not None
+    assert store.Lookup("/some-page/", "identity").entry is not None
 
 
 def test_an_outage_of_the_shared_cache_still_serves_every_page(settings, condition_page):
