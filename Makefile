@@ -11,7 +11,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-render stack clean
+.PHONY: help install run test lint format bench bench-render soak stack clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
@@ -21,6 +21,7 @@ help:
 	@echo "make stack    Varnish, two gunicorn app servers and the task worker (PostgreSQL, Redis)"
 	@echo "make bench    the stack through real HTTP: req/s and p50/p99 per page (needs wrk or ab)"
 	@echo "make bench-render  render time, queries and bytes of the condition page (test client)"
+	@echo "make soak     30 s, 50 connections through Varnish while app server A is killed"
 	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', DATABASE_URL=postgres://..."
 
 $(BIN)/python:
@@ -61,6 +62,10 @@ stack: $(STAMP)
 # Speed figures through real HTTP against the stack (prints numbers; asserts nothing).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/stack_bench.py
+
+# 50 connections for 30 s through Varnish while app server A is killed and restarted.
+soak: $(STAMP)
+	$(BIN)/python benchmarks/soak.py
 
 # Render time, queries and bytes of the condition page through the test client.
 bench-render: $(STAMP)

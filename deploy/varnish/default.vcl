@@ -6,6 +6,7 @@
 # - Passes straight to the app, cookies and all: the admin, documents, the CSP report, any
 #   request with a query string (search results, the flow's ?condition=) and any client with
 #   a session or CSRF cookie (staff, a patient in the registration flow).
+# - Retries a GET or HEAD on the other app server when one is down.
 # - Accepts PURGE from loopback only (Wagtail's frontend cache: FRONTEND_CACHE_URL).
 #
 # One site: the cache key is the URL alone, so a purge for http://localhost/x/ clears /x/
@@ -90,6 +91,14 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
         return (deliver);
+    }
+}
+
+sub vcl_backend_error {
+    # An app server that is down (killed, restarting) before the probe notices: try the other
+    # one. Only for requests that are safe to repeat; a form post is left to the reader.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
     }
 }
 
