@@ -27,6 +27,7 @@ probe app_alive {
     .timeout = 2s;
     .window = 3;
     .threshold = 2;
+    .initial = 2;  # healthy from the start: no 503s while the first probes run
 }
 
 backend app_a {
@@ -91,6 +92,16 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
         return (deliver);
+    }
+}
+
+sub vcl_backend_fetch {
+    # A retry goes to app_b, then app_a, so that both servers are tried whatever the
+    # round-robin turn of other requests was.
+    if (bereq.retries == 1) {
+        set bereq.backend = app_b;
+    } elsif (bereq.retries == 2) {
+        set bereq.backend = app_a;
     }
 }
 
