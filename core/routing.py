@@ -8,6 +8,7 @@ ancestors are kept as each page's parent, which the breadcrumb trail then reuses
 
 import copy
 
+from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
@@ -49,7 +50,12 @@ class RememberedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            # Only host names the site answers to are remembered (a bounded set); Django
+            # answers any other with a 400 further on.
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
         port = request.get_port()
         found = generation.remembered(("site", hostname, port), lambda: _site_and_root(request))
         if found is not None:

@@ -65,3 +65,11 @@ def test_the_breadcrumb_trail_comes_from_the_route(client, condition_page, site_
         ("Spinal Tumor Program", site_tree.service_line.url),
         ("Spinal metastases", condition_page.url),
     ]
+
+
+def test_a_host_the_site_does_not_answer_to_is_refused_and_not_remembered(client, site_tree):
+    from core import generation
+
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert not any(key[1] == "attacker.example" for key in generation._memo if key[0] == "site")
