@@ -44,9 +44,11 @@ def stack():
     reason = _unreachable(stack)
     if reason and not os.environ.get("CI"):
         pytest.skip(f"The stack cannot run here: {reason}.")
-    stack.start()
-    yield stack
-    stack.stop()
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()  # also when a server did not come up: nothing is left running
 
 
 class Browser:
