@@ -99,14 +99,20 @@ class Stack:
             text=True,
         )
 
-    def create_database(self):
-        import psycopg2
-
-        parts = urlsplit(self.database_url)
-        name = parts.path.lstrip("/")
-        server = parts._replace(path="/postgres").geturl()
-        connection = psycopg2.connect(server)
+    def server_connection(self):
+        """A connection to the PostgreSQL server's own database (psycopg 3, or psycopg2)."""
+        server = urlsplit(self.database_url)._replace(path="/postgres").geturl()
+        try:
+            import psycopg
+        except ImportError:
+            import psycopg2 as psycopg
+        connection = psycopg.connect(server)
         connection.autocommit = True
+        return connection
+
+    def create_database(self):
+        name = urlsplit(self.database_url).path.lstrip("/")
+        connection = self.server_connection()
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:

@@ -21,12 +21,11 @@ PROPAGATION_SECONDS = 10  # the worker sends the PURGE; it polls every 0.2 s
 
 
 def _unreachable(stack):
-    import psycopg2
     import redis
 
     try:
-        psycopg2.connect(stack.database_url.rsplit("/", 1)[0] + "/postgres").close()
-    except psycopg2.Error as error:
+        stack.server_connection().close()
+    except Exception as error:  # noqa: BLE001 - psycopg 3 or psycopg2: any error means "no"
         return f"PostgreSQL is not reachable ({type(error).__name__})"
     try:
         redis.Redis.from_url(stack.redis_url, socket_connect_timeout=1).ping()
