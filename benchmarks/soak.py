@@ -1,16 +1,21 @@
 """A bounded soak of the stack (loopback only; stops by itself): 50 connections for 30 s
 through Varnish over the public pages and the registration start page (never cached, so it
-reaches the app servers), while app server A is killed with SIGKILL at 10 s and restarted at
-15 s. Prints wrk's figures: errors and non-2xx answers should be 0 (Varnish retries a GET on
-the other server and its probe takes A out and back in). A reader waits up to 10 s.
+reaches the app servers), and 200 registrations through the real flow (8 patients at a time,
+through Varnish), while app server A is killed with SIGKILL at 10 s and restarted at 15 s.
 
-    .venv/bin/python benchmarks/soak.py [--seconds 30] [--connections 50]
+Prints wrk's figures (errors and non-2xx answers should be 0: Varnish retries a GET on the
+other server and its probe takes A out and back in; a reader waits up to 10 s), then the
+registrations: acknowledged (a reference shown), stored, stored twice for one patient (should
+be 0), acknowledged but not stored (should be 0), and notifications still pending once the
+worker and one `send_pending_notifications` run (what cron does) have had their turn (should
+be 0). The stack runs with REGISTRATION_MIN_FILL_SECONDS=0 and REGISTRATION_RATE_LIMIT=0.
 
-Not covered yet (issue 10, item 7): registrations sent through the flow during the kill.
+    .venv/bin/python benchmarks/soak.py [--seconds 30] [--connections 50] [--registrations 200]
 """
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -25,6 +30,7 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from benchmarks import soak_registrations  # noqa: E402
 from deploy.stack import Stack, varnish_missing_reason  # noqa: E402
 
 PATHS = [
@@ -55,18 +61,53 @@ def kill_server(process):
     process.wait()
 
 
+def stored(stack):
+    output = stack.manage("shell", "-c", soak_registrations.STORED, capture=True).stdout
+    return json.loads(re.search(r"STORED(.*)", output).group(1))
+
+
+def report_registrations(stack, references):
+    acknowledged = [reference for reference in references if reference]
+    stack.manage("send_pending_notifications")  # what cron does every few minutes
+    deadline = time.monotonic() + 60
+    rows = stored(stack)
+    while rows["pending"] and time.monotonic() < deadline:
+        time.sleep(2)
+        rows = stored(stack)
+    patients = rows["patients"]
+    print(f"registrations sent: {len(references)}, acknowledged: {len(acknowledged)}")
+    print(f"stored: {len(rows['references'])}")
+    print("stored twice for one patient:", len(patients) - len(set(patients)))
+    print("acknowledged but not stored:", len(set(acknowledged) - set(rows["references"])))
+    print("notifications still pending:", len(rows["pending"]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--registrations", type=int, default=200)
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     reason = varnish_missing_reason() or (None if wrk else "wrk is not installed")
     if reason:
         sys.exit(f"Cannot soak: {reason}.")
-    stack = Stack()
+    stack = Stack(extra_env={"REGISTRATION_MIN_FILL_SECONDS": "0", "REGISTRATION_RATE_LIMIT": "0"})
     try:
         stack.start()
+        stack.manage("shell", "-c", soak_registrations.CLEAR)
+        condition_id = int(
+            stack.manage(
+                "shell",
+                "-c",
+                "from conditions.models import ConditionPage; "
+                "print(ConditionPage.objects.live().get(slug='spinal-metastases').pk)",
+                capture=True,
+            ).stdout.split()[-1]
+        )
+        patients, references = soak_registrations.run(
+            stack.varnish_url, condition_id, args.registrations
+        )
         events = []
 
         def chaos():
@@ -96,13 +137,15 @@ def main():
             text=True,
             check=True,
         ).stdout
-        time.sleep(1)
+        for patient in patients:
+            patient.join(timeout=600)
         print("\n".join(events))
         print(out)
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
         socket_errors = re.search(r"Socket errors: (.*)", out)
-        print("non-2xx/3xx:", non_2xx.group(1) if non_2xx else 0)
-        print("socket errors:", socket_errors.group(1) if socket_errors else "none")
+        print("pages non-2xx/3xx:", non_2xx.group(1) if non_2xx else 0)
+        print("pages socket errors:", socket_errors.group(1) if socket_errors else "none")
+        report_registrations(stack, references)
         print("load average:", open("/proc/loadavg").read().split()[:3])  # noqa: SIM115
     finally:
         stack.stop()

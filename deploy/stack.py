@@ -45,7 +45,10 @@ def varnish_missing_reason():
 
 
 class Stack:
-    def __init__(self, *, database_url=None, redis_url=None, ports=None, workers=None):
+    def __init__(
+        self, *, database_url=None, redis_url=None, ports=None, workers=None, extra_env=None
+    ):
+        self.extra_env = extra_env or {}
         self.database_url = database_url or os.environ.get(
             "STACK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/service_line_stack"
         )
@@ -85,6 +88,7 @@ class Stack:
             "WAGTAILADMIN_BASE_URL": f"http://localhost:{self.varnish_port}",
             "LOG_LEVEL": "WARNING",
         }
+        env.update(self.extra_env)
         env.update(extra)
         return env
 
@@ -210,6 +214,43 @@ class Stack:
         for name in list(self.processes):
             self.kill(name, signal.SIGTERM)
         self.processes.clear()
+
+
+class Browser:
+    """A cookie-keeping HTTP client for the stack on plain-HTTP loopback (its cookies are
+    Secure, which a client library would only send over HTTPS)."""
+
+    def __init__(self, base_url):
+        self.base_url, self.cookies, self.http = base_url, {}, requests.Session()
+
+    def request(self, method, path, **kwargs):
+        from http.cookies import SimpleCookie
+
+        headers = {**HTTPS, **kwargs.pop("headers", {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        response = self.http.request(
+            method,
+            self.base_url + path,
+            headers=headers,
+            allow_redirects=False,
+            timeout=kwargs.pop("timeout", 30),
+            **kwargs,
+        )
+        for header in response.raw.headers.getlist("Set-Cookie"):
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response
+
+    def form_token(self, path):
+        html = self.request("GET", path).text
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    def post_form(self, path, data, token=None):
+        data = {"csrfmiddlewaretoken": token or self.form_token(path), **data}
+        # Behind the TLS proxy the request is secure, so Django wants an https Referer.
+        referer = self.base_url.replace("http://", "https://", 1) + path
+        return self.request("POST", path, data=data, headers={"Referer": referer})
 
 
 def main():

@@ -7,11 +7,10 @@ import os
 import re
 import secrets
 import time
-from http.cookies import SimpleCookie
 
 import pytest
 
-from deploy.stack import HTTPS, Stack, varnish_missing_reason
+from deploy.stack import HTTPS, Browser, Stack, varnish_missing_reason
 
 pytestmark = pytest.mark.stack
 
@@ -48,43 +47,6 @@ def stack():
         yield stack
     finally:
         stack.stop()  # also when a server did not come up: nothing is left running
-
-
-class Browser:
-    """A cookie-keeping client for plain-HTTP loopback (the stack's cookies are Secure, which
-    a client library would only send over HTTPS)."""
-
-    def __init__(self, base_url):
-        import requests
-
-        self.base_url, self.cookies, self.http = base_url, {}, requests.Session()
-
-    def request(self, method, path, **kwargs):
-        headers = {**HTTPS, **kwargs.pop("headers", {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        response = self.http.request(
-            method,
-            self.base_url + path,
-            headers=headers,
-            allow_redirects=False,
-            timeout=30,
-            **kwargs,
-        )
-        for header in response.raw.headers.getlist("Set-Cookie"):
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return response
-
-    def form_token(self, path):
-        html = self.request("GET", path).text
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-    def post_form(self, path, data):
-        data = {"csrfmiddlewaretoken": self.form_token(path), **data}
-        # Behind the TLS proxy the request is secure, so Django wants an https Referer.
-        referer = self.base_url.replace("http://", "https://", 1) + path
-        return self.request("POST", path, data=data, headers={"Referer": referer})
 
 
 def reader_get(base_url, path):
