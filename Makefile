@@ -13,14 +13,17 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench clean
+.PHONY: help install run test lint format bench bench-render soak stack clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
 	@echo "make test     install, then run the whole suite in $(PYTEST_WORKERS) parallel workers (browser tests included)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   ruff format and ruff check --fix"
-	@echo "make bench    time, queries and bytes of the demo condition page"
+	@echo "make stack    Varnish, two gunicorn app servers and the task worker (PostgreSQL, Redis)"
+	@echo "make bench    the stack through real HTTP: req/s and p50/p99 per page (needs wrk or ab)"
+	@echo "make bench-render  render time, queries and bytes of the condition page (test client)"
+	@echo "make soak     30 s, 50 connections through Varnish while app server A is killed"
 	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', PYTEST_WORKERS=auto|0, DATABASE_URL=postgres://..."
 
 $(BIN)/python:
@@ -58,8 +61,20 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Speed and size figures for the condition page (prints numbers; asserts nothing).
+# The production layout on this machine until Ctrl-C (deploy/stack.py; STACK_* variables).
+stack: $(STAMP)
+	$(BIN)/python deploy/stack.py
+
+# Speed figures through real HTTP against the stack (prints numbers; asserts nothing).
 bench: $(STAMP)
+	$(BIN)/python benchmarks/stack_bench.py
+
+# 50 connections for 30 s through Varnish while app server A is killed and restarted.
+soak: $(STAMP)
+	$(BIN)/python benchmarks/soak.py
+
+# Render time, queries and bytes of the condition page through the test client.
+bench-render: $(STAMP)
 	$(BIN)/python benchmarks/condition_page.py
 
 clean:

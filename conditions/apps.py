@@ -8,6 +8,8 @@ class ConditionsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import task_submitted
 
+        from conditions import cache_purge
         from conditions.tasks import queue_review_request
 
         task_submitted.connect(queue_review_request, dispatch_uid="conditions_review_request")
+        cache_purge.connect()

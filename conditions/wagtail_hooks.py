@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from conditions.cache_purge import condition_listings
 from conditions.clinical import unreviewed_clinical_changes
 from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
 from conditions.medical_review.report import MedicalReviewReportView
@@ -25,6 +26,9 @@ class ReviewerViewSet(SnippetViewSet):
 
 
 register_snippet(ReviewerViewSet)
+
+# The A–Z lists every condition page: purge it with them (core.page_cache.purge).
+hooks.register("page_cache_dependents", condition_listings)
 
 
 def _pages_bulk_publish_would_publish(objects, action):

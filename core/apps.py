@@ -27,3 +27,7 @@ class CoreConfig(AppConfig):
         redact_access_logs()
         # Once per migrate (the signal's sender is this app), after every app's tables exist.
         post_migrate.connect(schedule_upkeep, sender=self, dispatch_uid="core.schedule_upkeep")
+
+        from .page_cache import signals
+
+        signals.connect()

@@ -1,3 +1,5 @@
+import copy
+
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -6,11 +8,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core import generation
 from core.blocks import BodyStreamBlock
 from core.phone import to_e164, validate_phone
+from core.routing import route_by_url_path
+from core.visibility import may_be_restricted
 
 
 class CustomImage(AbstractImage):
@@ -58,8 +63,22 @@ class BasePage(Page):
         return []
 
     def get_breadcrumbs(self):
-        """Ancestors below the tree root, for the breadcrumb trail (one query)."""
-        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        """Ancestors below the tree root, for the breadcrumb trail: the ones routing loaded
+        (core.routing), else one query."""
+        chain, page = [], self
+        while page.depth > 2:
+            page = getattr(page, "_cached_parent_obj", None)
+            if page is None:
+                return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+            chain.append(page)
+        return chain[::-1]
+
+    def get_view_restrictions(self):
+        # Wagtail's check on every served page costs two queries; most pages are in no private
+        # section, which the remembered list of restricted paths tells without a query.
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -79,6 +98,12 @@ class HomePage(BasePage):
     # Its service lines and the A–Z link come from the conditions app's template tags, so this app
     # needs nothing from the apps built on it.
     template = "core/home_page.html"
+
+    def route(self, request, path_components):
+        # The site root: find the page by its URL path in one query, not one per level.
+        return route_by_url_path(self, request, path_components) or super().route(
+            request, path_components
+        )
 
 
 class StandardPage(BasePage):
@@ -168,6 +193,27 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return str(self.organisation_name)
+
+    @classmethod
+    def for_site(cls, site):
+        """Read once per content generation (core.generation), not once per request; every
+        caller gets its own copy because Wagtail attaches the request to it."""
+        if site is None:
+            return super().for_site(site)
+        remembered = generation.remembered(
+            ("site-settings", site.pk),
+            lambda: cls._loaded_for_site(site),
+        )
+        instance = copy.copy(remembered)
+        instance._page_url_cache = {}
+        return instance
+
+    @classmethod
+    def _loaded_for_site(cls, site):
+        instance = super().for_site(site)
+        # The footer links the privacy page: load it now so copies do not query for it.
+        _privacy_page = instance.privacy_page
+        return instance
 
     @cached_property
     def phone_tel(self):

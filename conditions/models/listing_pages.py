@@ -14,6 +14,7 @@ from conditions.review import (
 )
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
+from core.visibility import public_pages
 
 
 def condition_pages():
@@ -56,7 +57,9 @@ class ServiceLinePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = condition_pages().child_of(self).live().public().order_by("title")
+        context["conditions"] = public_pages(condition_pages().child_of(self).live()).order_by(
+            "title"
+        )
         return context
 
 
@@ -76,9 +79,7 @@ class ConditionIndexPage(BasePage):
         """[(letter, [AZEntry, ...]), ...]: each live condition under its title's letter and
         under the letter of each of its other names (conditions/az.py)."""
         pages = (
-            condition_pages()
-            .live()
-            .public()
+            public_pages(condition_pages().live())
             .in_site(self.get_site())
             .order_by("title")
             .only("id", "title", "url_path", "path", "depth", "summary", "other_names")

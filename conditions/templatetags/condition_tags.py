@@ -13,6 +13,7 @@ from conditions.structured_data import condition_page_graph
 from core.models import SiteSettings
 from core.structured_data import json_ld, site_home_url
 from core.templatetags.site_tags import has_text, share_image
+from core.visibility import public_pages
 
 register = template.Library()
 
@@ -85,7 +86,7 @@ def conditions_index(context):
     """The live Conditions A–Z page of the current site, or None (one query)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    pages = ConditionIndexPage.objects.live().public()
+    pages = public_pages(ConditionIndexPage.objects.live())
     if site is not None:
         pages = pages.in_site(site)
     return pages.first()
@@ -94,7 +95,7 @@ def conditions_index(context):
 @register.simple_tag
 def service_lines(home_page):
     """The live, public service lines under the home page, in tree order (one query)."""
-    return ServiceLinePage.objects.child_of(home_page).live().public()
+    return public_pages(ServiceLinePage.objects.child_of(home_page).live())
 
 
 @register.simple_tag(takes_context=True)

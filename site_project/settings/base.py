@@ -81,6 +81,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the shared cache: a hit skips everything below
+    # (core/page_cache; PAGE_CACHE_* settings).
+    "core.page_cache.middleware.PageCacheMiddleware",
+    # The request's Wagtail site and root page, remembered per content generation.
+    "core.routing.RememberedSiteMiddleware",
     # Headers first (they also go on the 400s below), then refuse malformed requests before
     # the session and CSRF middleware read them.
     "core.csp.SiteCSPMiddleware",
@@ -135,10 +140,14 @@ WSGI_APPLICATION = "site_project.wsgi.application"
 
 # SQLite is the embedded default so a newcomer needs no server; production sets DATABASE_URL
 # to PostgreSQL.
+# Connections are kept open between requests (opening one costs PostgreSQL 20-30 ms, more than
+# rendering a page) and checked before each request reuses them, so a database restart costs
+# no failed request. DATABASE_CONN_MAX_AGE=0 closes them after every request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -217,6 +226,19 @@ if REDIS_URL:
     # With Redis down this answers like an empty cache (logged once a minute), never an error.
     CACHES["shared"] = {"BACKEND": "core.cache.DegradingRedisCache", "LOCATION": REDIS_URL}
 
+# The page cache for anonymous readers (core/page_cache): pages every reader sees alike, kept
+# in the "shared" cache and marked for the HTTP cache in front: browsers keep them
+# PAGE_CACHE_MAX_AGE seconds, shared caches PAGE_CACHE_S_MAXAGE (publishing purges both), and
+# may serve a stale copy for PAGE_CACHE_STALE_WHILE_REVALIDATE while fetching a new one.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 600)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/csp-report/"]
+# The registration flow and its confirmation are never kept, whatever their responses say.
+PAGE_CACHE_EXCLUDED_PAGE_TYPES = ["contact.RegistrationPage"]
+
 # Outgoing mail goes through the tasks framework so that a mail outage never blocks a request.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -265,7 +287,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # An edit made while a page is in a workflow restarts it: a medical review approves one text.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
-# Purging a CDN when pages are published; configured per deployment (FRONTEND_CACHE_URL).
+# Purging the HTTP cache in front (Varnish) when pages change (core/page_cache/purge.py):
+# FRONTEND_CACHE_URL is where it accepts PURGE requests, e.g. http://127.0.0.1:6081.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {

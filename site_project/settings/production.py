@@ -21,6 +21,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+# Persistent database connections (checked before reuse) unless the deployment says otherwise:
+# see DATABASES in base.py.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")
 # Mail to patients and staff goes over STARTTLS unless the deployment turns it off explicitly
 # (EMAIL_USE_TLS=false, e.g. a relay on the same host).

@@ -23,3 +23,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files come from the app finders (and the live server's static handler), not from a
 # collectstatic output that a test run never builds.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Tests of the page cache turn it on; the rest see every page rendered.
+PAGE_CACHE_ENABLED = False

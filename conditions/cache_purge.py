@@ -1,0 +1,30 @@
+"""What the page cache must purge besides a page and its ancestors (core.page_cache.purge).
+
+The A–Z lists every condition page; a reviewer's name, role and photo are on every condition
+page that credits them.
+"""
+
+from django.db.models.signals import post_save, pre_delete
+
+from conditions.models import ConditionIndexPage, ConditionPage, Reviewer
+from core.page_cache import purge
+
+
+def condition_listings(page):
+    """The page_cache_dependents hook: the A–Z pages, for a condition page."""
+    if issubclass(page.specific_class or type(page), ConditionPage):
+        return ConditionIndexPage.objects.all()
+    return []
+
+
+def on_reviewer_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    pages = ConditionPage.objects.live().filter(page_reviewers__reviewer=instance).distinct()
+    purge.purge_pages(list(pages))
+
+
+def connect():
+    post_save.connect(on_reviewer_changed, sender=Reviewer, dispatch_uid="reviewer_page_cache")
+    # Before the delete: its credits on pages are deleted with it.
+    pre_delete.connect(on_reviewer_changed, sender=Reviewer, dispatch_uid="reviewer_page_cache_d")
