@@ -17,10 +17,10 @@ from tests.contact.intake_fixtures import index_url
 pytestmark = pytest.mark.django_db
 
 # Pinned: a change that adds a query per row (or a few per page) fails here.
-LIST_QUERIES = 23
-EMPTY_LIST_QUERIES = 22  # no rows: no per-page lookups
-# Wagtail's "awaiting your review" panel adds two now that workflows have tasks (medical review).
-DASHBOARD_QUERIES = 30
+LIST_QUERIES = 21
+EMPTY_LIST_QUERIES = 20  # no rows: no per-page lookups
+# Includes two for Wagtail's "awaiting your review" panel (the medical review workflow's tasks).
+DASHBOARD_QUERIES = 28
 EXPORT_QUERIES = 16
 
 
@@ -62,6 +62,7 @@ def test_query_counts_are_pinned_and_do_not_grow(client, coordinator, url, pinne
     client.get(url)  # warm per-process caches
     few = len(count_queries(client, url))
     make_rows(30, coordinator)
+    client.get(url)  # the new rows' condition pages changed the content: warm again
     many = len(count_queries(client, url))
     assert many == few
     assert many == pinned
