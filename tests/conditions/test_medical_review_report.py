@@ -121,7 +121,7 @@ def test_csv_export(superuser_client, pages, on_fixed_date):
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[0] == [
-        "Page",
+        "Page or shared advice",
         "Reviewers",
         "Last reviewed",
         "Next review due",
