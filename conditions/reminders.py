@@ -66,7 +66,14 @@ def send_review_reminders(today_iso=None):
     today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
     sent = 0
     for reviewer, pages in pages_due_by_reviewer(today).items():
-        context = {"reviewer": reviewer, "pages": pages, "today": today}
+        advice_count = sum(isinstance(item, SharedCareAdvice) for item in pages)
+        context = {
+            "reviewer": reviewer,
+            "pages": pages,
+            "today": today,
+            "page_count": len(pages) - advice_count,
+            "advice_count": advice_count,
+        }
         subject = " ".join(
             render_to_string("conditions/email/review_reminder_subject.txt", context).split()
         )

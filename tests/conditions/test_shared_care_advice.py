@@ -1,0 +1,298 @@
+"""Shared care advice: one reviewed care card that many condition pages show.
+
+It renders exactly like a written card; changing its clinical text needs its own review (a new
+last-reviewed date) or a moderator's audited "no clinical change"; and changing it never sends
+the pages that show it back to medical review.
+"""
+
+import datetime
+import html
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+from wagtail.test.utils.form_data import rich_text
+
+from conditions.blocks import CareLevel
+from conditions.clinical import fingerprint, unreviewed_clinical_changes
+from conditions.factories import (
+    CareCardBlockFactory,
+    ConditionPageFactory,
+    ReviewerFactory,
+    SharedCareAdviceFactory,
+)
+from conditions.models import ConditionPage, SharedCareAdvice, next_review_after
+from tests.conditions.admin_forms import PUBLISH, edit_url, form_errors
+from tests.core.builders import member_of
+from tests.core.form_helpers import edit_form_data
+
+pytestmark = pytest.mark.django_db
+
+NEEDS_REVIEW = "This edit changes the advice's clinical content"
+ONLY_MODERATORS = "Only a moderator can confirm that a change is not clinical."
+NEEDS_REASON = "Say why this change alters no clinical meaning."
+
+
+@pytest.fixture
+def advice(db):
+    return SharedCareAdviceFactory(
+        name="Spinal cord compression (emergency)",
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=100),
+    )
+
+
+@pytest.fixture
+def page_with_advice(site_tree, advice, reviewer):
+    return ConditionPageFactory(
+        parent=site_tree.service_line,
+        title="Chordoma",
+        care_levels=(),
+        shared_advice=[advice],
+        reviewers=[reviewer],
+    )
+
+
+def advice_url(item):
+    return reverse("wagtailsnippets_conditions_sharedcareadvice:edit", args=[item.pk])
+
+
+def advice_form_data(item, **changes):
+    """The snippet's edit form as the admin posts it, with `changes` applied."""
+    data = {
+        "name": item.name,
+        "level": item.level,
+        "heading": item.heading,
+        "signs": item.signs,
+        "advice": item.advice,
+        "reviewers": [str(reviewer.pk) for reviewer in item.reviewers.all()],
+        "last_reviewed": item.last_reviewed.isoformat(),
+        "next_review_due": item.next_review_due.isoformat() if item.next_review_due else "",
+    }
+    data.update(changes)
+    data["advice"] = rich_text(data["advice"])
+    return data
+
+
+def care_cards(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, [str(card) for card in soup.select("section.care-card")]
+
+
+# --- Rendering -------------------------------------------------------------------------------
+
+
+def test_shared_advice_renders_exactly_like_a_written_card(client, site_tree, advice):
+    written = ConditionPageFactory(
+        parent=site_tree.service_line,
+        title="Spinal meningioma",
+        care_levels=(),
+        when_to_get_help__0__care_card=CareCardBlockFactory.for_level(CareLevel.EMERGENCY),
+    )
+    shared = ConditionPageFactory(
+        parent=site_tree.service_line, title="Chordoma", care_levels=(), shared_advice=[advice]
+    )
+
+    written_soup, written_cards = care_cards(client.get(written.url))
+    shared_soup, shared_cards = care_cards(client.get(shared.url))
+
+    assert len(shared_cards) == 1
+    assert shared_cards == written_cards
+    assert "Loss of bladder or bowel control" in shared_cards[0]
+    # The emergency notice near the top of the page works for shared advice too.
+    notice = shared_soup.select_one(".emergency-notice").get_text(" ", strip=True)
+    assert notice == written_soup.select_one(".emergency-notice").get_text(" ", strip=True)
+    assert advice.heading in notice
+
+
+def test_the_cards_keep_the_most_urgent_first_with_shared_advice(client, site_tree):
+    urgent = SharedCareAdviceFactory(level=CareLevel.URGENT, heading="Call your team today")
+    emergency = SharedCareAdviceFactory()
+    page = ConditionPageFactory(
+        parent=site_tree.service_line,
+        care_levels=(CareLevel.NON_URGENT,),
+        shared_advice=[urgent, emergency],
+    )
+
+    soup, _cards = care_cards(client.get(page.url))
+
+    levels = [card["class"][1] for card in soup.select("section.care-card")]
+    assert levels == ["care-card--emergency", "care-card--urgent", "care-card--non_urgent"]
+
+
+def test_a_page_may_still_write_its_own_card_beside_shared_advice(client, site_tree, advice):
+    page = ConditionPageFactory(
+        parent=site_tree.service_line,
+        care_levels=(CareLevel.URGENT,),
+        shared_advice=[advice],
+    )
+    _soup, cards = care_cards(client.get(page.url))
+    assert len(cards) == 2
+
+
+# --- Changing the advice needs its own review -------------------------------------------------
+
+
+def test_clinical_edit_without_a_new_review_date_is_refused(superuser_client, advice):
+    before = advice.next_review_due
+    data = advice_form_data(advice, signs=advice.signs + "\nSudden severe back pain")
+
+    response = superuser_client.post(advice_url(advice), data)
+
+    assert response.status_code == 200
+    text = html.unescape(response.content.decode())
+    assert NEEDS_REVIEW + " (signs), so it needs a new medical review" in text
+    advice.refresh_from_db()
+    assert "Sudden severe back pain" not in advice.signs
+    assert advice.next_review_due == before
+
+
+def test_clinical_edit_with_a_new_review_date_is_saved_and_rolls_the_due_date(
+    superuser_client, advice
+):
+    today = timezone.localdate()
+    data = advice_form_data(advice, heading="Call 911 now", last_reviewed=today.isoformat())
+
+    response = superuser_client.post(advice_url(advice), data)
+
+    assert response.status_code == 302, form_errors(response)
+    advice.refresh_from_db()
+    assert advice.heading == "Call 911 now"
+    assert advice.last_reviewed == today
+    assert advice.next_review_due == next_review_after(today)
+    entry = ModelLogEntry.objects.get(action="conditions.shared_advice_reviewed")
+    assert entry.object_id == str(advice.pk)
+    assert entry.data["fields"] == ["heading"]
+
+
+def test_a_review_date_in_the_future_is_refused(superuser_client, advice):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    data = advice_form_data(advice, heading="Call 911 now", last_reviewed=tomorrow.isoformat())
+
+    response = superuser_client.post(advice_url(advice), data)
+
+    assert response.status_code == 200
+    assert "A review date cannot be in the future." in response.content.decode()
+    advice.refresh_from_db()
+    assert advice.heading != "Call 911 now"
+
+
+def test_a_non_clinical_edit_saves_without_a_review(superuser_client, advice):
+    before = (advice.last_reviewed, advice.next_review_due)
+    data = advice_form_data(advice, name="Cord compression: emergency signs")
+
+    response = superuser_client.post(advice_url(advice), data)
+
+    assert response.status_code == 302, form_errors(response)
+    advice.refresh_from_db()
+    assert advice.name == "Cord compression: emergency signs"
+    assert (advice.last_reviewed, advice.next_review_due) == before
+
+
+def test_an_editor_cannot_confirm_no_clinical_change(client, advice):
+    client.force_login(member_of("Editors", "editor"))
+    data = advice_form_data(
+        advice,
+        heading=advice.heading + ".",
+        no_clinical_change="on",
+        no_clinical_change_reason="Punctuation only.",
+    )
+
+    response = client.post(advice_url(advice), data)
+
+    assert response.status_code == 200
+    assert ONLY_MODERATORS in response.content.decode()
+    advice.refresh_from_db()
+    assert not advice.heading.endswith(".")
+
+
+def test_a_moderators_no_clinical_change_needs_a_reason_and_is_audited(client, advice):
+    moderator = member_of("Moderators", "moderator")
+    client.force_login(moderator)
+    before = (advice.last_reviewed, advice.next_review_due)
+    data = advice_form_data(
+        advice, heading=advice.heading.replace("Call 911", "Call 911,"), no_clinical_change="on"
+    )
+
+    response = client.post(advice_url(advice), data)
+    assert response.status_code == 200
+    assert NEEDS_REASON in response.content.decode()
+
+    data["no_clinical_change_reason"] = "Added a missing comma."
+    response = client.post(advice_url(advice), data)
+
+    assert response.status_code == 302, form_errors(response)
+    advice.refresh_from_db()
+    assert "Call 911," in advice.heading
+    assert (advice.last_reviewed, advice.next_review_due) == before
+    entry = ModelLogEntry.objects.get(action="conditions.no_clinical_change")
+    assert entry.object_id == str(advice.pk)
+    assert entry.user_id == moderator.pk
+    assert entry.data == {"reason": "Added a missing comma.", "fields": ["heading"]}
+
+
+def test_a_linked_medical_reviewer_can_record_their_review(client, advice):
+    user = member_of("Medical reviewers", "okafor")
+    advice.reviewers.add(ReviewerFactory(name="Dr. Ada Okafor", user=user))
+    advice.save()
+    client.force_login(user)
+    today = timezone.localdate()
+    data = advice_form_data(advice, heading="Call 911 now", last_reviewed=today.isoformat())
+
+    response = client.post(advice_url(advice), data)
+
+    assert response.status_code == 302, form_errors(response)
+    advice.refresh_from_db()
+    assert (advice.heading, advice.last_reviewed) == ("Call 911 now", today)
+
+
+# --- Pages that show it are not sent back to review ------------------------------------------
+
+
+def test_changing_the_advice_leaves_the_pages_clinical_content_alone(
+    superuser_client, page_with_advice, advice
+):
+    page = ConditionPage.objects.get(pk=page_with_advice.pk)
+    before = fingerprint(page.clinical_content())
+    assert page.clinical_content()["when_to_get_help"][0]["value"] == advice.pk
+
+    data = advice_form_data(
+        advice,
+        signs=advice.signs + "\nSudden severe back pain",
+        last_reviewed=timezone.localdate().isoformat(),
+    )
+    assert superuser_client.post(advice_url(advice), data).status_code == 302
+
+    page = ConditionPage.objects.get(pk=page_with_advice.pk)
+    assert fingerprint(page.clinical_content()) == before
+    assert not page.has_unpublished_changes
+    # Publishing an edit of the page needs no new medical review because of the advice...
+    data = edit_form_data(superuser_client, page)
+    data["seo_title"] = "Chordoma: symptoms and treatment"
+    response = superuser_client.post(edit_url(page), data | PUBLISH)
+    assert response.status_code == 302, form_errors(response)
+    # ...and the public page shows the corrected advice.
+    assert "Sudden severe back pain" in superuser_client.get(page.url).content.decode()
+
+
+def test_choosing_other_advice_on_a_page_is_a_clinical_change(page_with_advice, site_tree):
+    other = SharedCareAdviceFactory(level=CareLevel.URGENT, heading="Call your team today")
+    live = ConditionPage.objects.get(pk=page_with_advice.pk)
+    draft = ConditionPage.objects.get(pk=page_with_advice.pk)
+    draft.when_to_get_help = [("shared_advice", other)]
+
+    assert [str(f) for f in unreviewed_clinical_changes(live, draft)] == ["when to get help"]
+
+
+# --- Deleting -------------------------------------------------------------------------------
+
+
+def test_advice_shown_on_a_page_cannot_be_deleted(superuser_client, page_with_advice, advice):
+    url = reverse("wagtailsnippets_conditions_sharedcareadvice:delete", args=[advice.pk])
+
+    response = superuser_client.post(url, follow=True)
+
+    assert SharedCareAdvice.objects.filter(pk=advice.pk).exists()
+    assert "Not deleted. This shared advice is shown on pages" in response.content.decode()
+    assert "Chordoma" in response.content.decode()
