@@ -225,8 +225,9 @@ def _ignoring_paragraph_keys(field):
 
 class SharedCareAdviceForm(WagtailAdminModelForm):
     """Shared advice follows the page rule: a change to the card's clinical content is saved
-    only with a new last-reviewed date (the reviewer's confirmation), or a moderator's audited
-    "no clinical change". Saving it never touches the pages that show it."""
+    only by one of the advice's own reviewers (their review: the last-reviewed date becomes
+    today) or with a moderator's audited "no clinical change". Saving it never touches the
+    pages that show it."""
 
     no_clinical_change = ConditionPageForm.base_fields["no_clinical_change"]
     no_clinical_change_reason = ConditionPageForm.base_fields["no_clinical_change_reason"]
@@ -251,6 +252,21 @@ class SharedCareAdviceForm(WagtailAdminModelForm):
         if not advice.pk or self.errors:
             return
         stored = type(advice).objects.get(pk=advice.pk)
+        user = self.for_user
+        # Reviewers as saved before this edit: nobody becomes a reviewer and approves at once.
+        is_reviewer = (
+            bool(user) and stored.reviewers.filter(user=user, user__is_active=True).exists()
+        )
+        date_moved = advice.last_reviewed != stored.last_reviewed
+        if date_moved and not (is_reviewer or _is_moderator(user)):
+            self.add_error(
+                "last_reviewed",
+                _(
+                    "Only one of this advice's reviewers, signed in with their own account, "
+                    "or a moderator can change its review date."
+                ),
+            )
+            return
         changes = [
             str(advice._meta.get_field(name).verbose_name)
             for name in ("level", "heading", "signs", "advice")
@@ -258,12 +274,16 @@ class SharedCareAdviceForm(WagtailAdminModelForm):
         ]
         if not changes:
             return
-        if advice.last_reviewed and advice.last_reviewed > stored.last_reviewed:
+        if is_reviewer:
+            if not date_moved:
+                advice.last_reviewed = timezone.localdate()
+                if "next_review_due" not in self.changed_data:
+                    advice.next_review_due = rolled_forward_due_date(advice.last_reviewed)
             advice._review_recorded = {"fields": changes}
             return
         if self.cleaned_data.get("no_clinical_change"):
             reason = (self.cleaned_data.get("no_clinical_change_reason") or "").strip()
-            if not _is_moderator(self.for_user):
+            if not _is_moderator(user):
                 self.add_error(
                     "no_clinical_change",
                     _("Only a moderator can confirm that a change is not clinical."),
@@ -277,14 +297,17 @@ class SharedCareAdviceForm(WagtailAdminModelForm):
                 advice._no_clinical_change = {"reason": reason, "fields": changes}
             return
         self.add_error(
-            "last_reviewed",
+            None,
             _(
                 "This edit changes the advice's clinical content (%(fields)s), so it needs a "
-                "new medical review: enter the date one of its reviewers confirmed the new "
-                "text. A moderator correcting a typo can tick “No clinical change” and give a "
-                "reason instead."
+                "new medical review: one of its reviewers (%(reviewers)s) signs in and makes "
+                "or confirms the change, which records today as its last review. A moderator "
+                "correcting a typo can tick “No clinical change” and give a reason instead."
             )
-            % {"fields": ", ".join(changes)},
+            % {
+                "fields": ", ".join(changes),
+                "reviewers": "; ".join(str(r) for r in stored.reviewers.all()) or "—",
+            },
         )
 
 

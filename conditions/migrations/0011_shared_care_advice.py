@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('heading', models.CharField(help_text="The card's heading: what to do, for example: Call 911 or go to the emergency room.", max_length=120)),
                 ('signs', models.TextField(help_text='The bulleted signs on the card, one per line.')),
                 ('advice', wagtail.fields.RichTextField(blank=True, help_text='The text under the signs on the card.')),
-                ('last_reviewed', models.DateField(help_text="The date a reviewer last confirmed this advice. Changing the card's clinical content needs a new date here (the reviewer's confirmation).")),
+                ('last_reviewed', models.DateField(help_text="The date a reviewer last confirmed this advice. Becomes today when one of its reviewers saves a change to the card.")),
                 ('next_review_due', models.DateField(blank=True, help_text='Moves forward by the review interval (Settings → Site settings) whenever the last-reviewed date changes, unless you change this date in the same edit.', null=True)),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('reviewers', modelcluster.fields.ParentalManyToManyField(help_text='The clinicians who review this advice (not shown on the card).', related_name='shared_advice', to='conditions.reviewer')),

@@ -67,8 +67,8 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
     )
     last_reviewed = models.DateField(
         help_text=_(
-            "The date a reviewer last confirmed this advice. Changing the card's clinical "
-            "content needs a new date here (the reviewer's confirmation)."
+            "The date a reviewer last confirmed this advice. Becomes today when one of its "
+            "reviewers saves a change to the card."
         ),
     )
     next_review_due = models.DateField(

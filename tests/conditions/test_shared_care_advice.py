@@ -24,6 +24,7 @@ from conditions.factories import (
     SharedCareAdviceFactory,
 )
 from conditions.models import ConditionPage, SharedCareAdvice, next_review_after
+from core.factories import UserFactory
 from tests.conditions.admin_forms import PUBLISH, edit_url, form_errors
 from tests.core.builders import member_of
 from tests.core.form_helpers import edit_form_data
@@ -41,6 +42,17 @@ def advice(db):
         name="Spinal cord compression (emergency)",
         last_reviewed=timezone.localdate() - datetime.timedelta(days=100),
     )
+
+
+@pytest.fixture
+def reviewer_client(client, advice):
+    """Signed in as Dr. Ada Okafor, a medical reviewer named on the advice."""
+    user = member_of("Medical reviewers", "okafor")
+    advice.reviewers.add(ReviewerFactory(name="Dr. Ada Okafor", user=user))
+    advice.save()
+    client.force_login(user)
+    client.user = user
+    return client
 
 
 @pytest.fixture
@@ -131,6 +143,31 @@ def test_a_page_may_still_write_its_own_card_beside_shared_advice(client, site_t
     assert len(cards) == 2
 
 
+def test_new_advice_created_in_the_admin_falls_due_after_the_interval(superuser_client, reviewer):
+    reviewed = timezone.localdate() - datetime.timedelta(days=3)
+    data = {
+        "name": "Spinal cord compression (emergency)",
+        "level": CareLevel.EMERGENCY,
+        "heading": "Call 911 or go to the nearest emergency room now",
+        "signs": "New weakness in your legs\nLoss of bladder or bowel control",
+        "advice": rich_text("<p>Tell the team you may have a tumor in your spine.</p>"),
+        "reviewers": [str(reviewer.pk)],
+        "last_reviewed": reviewed.isoformat(),
+        "next_review_due": "",
+    }
+    url = reverse("wagtailsnippets_conditions_sharedcareadvice:add")
+    assert superuser_client.get(url).status_code == 200
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    advice = SharedCareAdvice.objects.get()
+    assert advice.next_review_due == next_review_after(reviewed)
+    assert advice.sign_list == ["New weakness in your legs", "Loss of bladder or bowel control"]
+    assert list(advice.reviewers.all()) == [reviewer]
+    assert advice.latest_revision is not None  # the history keeps each version
+
+
 # --- Changing the advice needs its own review -------------------------------------------------
 
 
@@ -148,13 +185,37 @@ def test_clinical_edit_without_a_new_review_date_is_refused(superuser_client, ad
     assert advice.next_review_due == before
 
 
-def test_clinical_edit_with_a_new_review_date_is_saved_and_rolls_the_due_date(
-    superuser_client, advice
-):
+def test_a_new_review_date_from_someone_else_is_not_a_review(superuser_client, advice):
+    """Not even a superuser: the review is the advice's reviewers' attestation."""
     today = timezone.localdate()
     data = advice_form_data(advice, heading="Call 911 now", last_reviewed=today.isoformat())
 
     response = superuser_client.post(advice_url(advice), data)
+
+    assert response.status_code == 200
+    assert NEEDS_REVIEW in html.unescape(response.content.decode())
+    advice.refresh_from_db()
+    assert advice.heading != "Call 911 now"
+    assert advice.last_reviewed != today
+
+
+def test_an_editor_cannot_move_the_review_date(client, advice):
+    client.force_login(member_of("Editors", "editor"))
+    today = timezone.localdate()
+
+    response = client.post(advice_url(advice), advice_form_data(advice, last_reviewed=str(today)))
+
+    assert response.status_code == 200
+    assert "Only one of this advice" in html.unescape(response.content.decode())
+    advice.refresh_from_db()
+    assert advice.last_reviewed != today
+
+
+def test_a_reviewers_clinical_edit_is_their_review(reviewer_client, advice):
+    today = timezone.localdate()
+    data = advice_form_data(advice, heading="Call 911 now")
+
+    response = reviewer_client.post(advice_url(advice), data)
 
     assert response.status_code == 302, form_errors(response)
     advice.refresh_from_db()
@@ -163,7 +224,21 @@ def test_clinical_edit_with_a_new_review_date_is_saved_and_rolls_the_due_date(
     assert advice.next_review_due == next_review_after(today)
     entry = ModelLogEntry.objects.get(action="conditions.shared_advice_reviewed")
     assert entry.object_id == str(advice.pk)
+    assert entry.user_id == reviewer_client.user.pk
     assert entry.data["fields"] == ["heading"]
+
+
+def test_someone_added_as_reviewer_in_the_same_edit_cannot_approve_it(client, advice):
+    user = member_of("Medical reviewers", "newcomer")
+    newcomer = ReviewerFactory(name="Dr. New Comer", user=user)
+    client.force_login(user)
+    reviewers = [str(r.pk) for r in advice.reviewers.all()] + [str(newcomer.pk)]
+    data = advice_form_data(advice, heading="Call 911 now", reviewers=reviewers)
+
+    response = client.post(advice_url(advice), data)
+
+    assert response.status_code == 200
+    assert NEEDS_REVIEW in html.unescape(response.content.decode())
 
 
 def test_a_review_date_in_the_future_is_refused(superuser_client, advice):
@@ -232,48 +307,36 @@ def test_a_moderators_no_clinical_change_needs_a_reason_and_is_audited(client, a
     assert entry.data == {"reason": "Added a missing comma.", "fields": ["heading"]}
 
 
-def test_a_linked_medical_reviewer_can_record_their_review(client, advice):
-    user = member_of("Medical reviewers", "okafor")
-    advice.reviewers.add(ReviewerFactory(name="Dr. Ada Okafor", user=user))
-    advice.save()
-    client.force_login(user)
-    today = timezone.localdate()
-    data = advice_form_data(advice, heading="Call 911 now", last_reviewed=today.isoformat())
-
-    response = client.post(advice_url(advice), data)
-
-    assert response.status_code == 302, form_errors(response)
-    advice.refresh_from_db()
-    assert (advice.heading, advice.last_reviewed) == ("Call 911 now", today)
-
-
 # --- Pages that show it are not sent back to review ------------------------------------------
 
 
 def test_changing_the_advice_leaves_the_pages_clinical_content_alone(
-    superuser_client, page_with_advice, advice
+    reviewer_client, page_with_advice, advice
 ):
     page = ConditionPage.objects.get(pk=page_with_advice.pk)
     before = fingerprint(page.clinical_content())
+    dates = (page.last_reviewed, page.next_review_due)
     assert page.clinical_content()["when_to_get_help"][0]["value"] == advice.pk
 
-    data = advice_form_data(
-        advice,
-        signs=advice.signs + "\nSudden severe back pain",
-        last_reviewed=timezone.localdate().isoformat(),
-    )
-    assert superuser_client.post(advice_url(advice), data).status_code == 302
+    data = advice_form_data(advice, signs=advice.signs + "\nSudden severe back pain")
+    response = reviewer_client.post(advice_url(advice), data)
+    assert response.status_code == 302, form_errors(response)
 
     page = ConditionPage.objects.get(pk=page_with_advice.pk)
     assert fingerprint(page.clinical_content()) == before
+    assert unreviewed_clinical_changes(page, page.get_latest_revision_as_object()) == []
     assert not page.has_unpublished_changes
+    assert (page.last_reviewed, page.next_review_due) == dates
+    assert page.current_workflow_state is None
     # Publishing an edit of the page needs no new medical review because of the advice...
-    data = edit_form_data(superuser_client, page)
+    client = reviewer_client
+    client.force_login(UserFactory(username="admin", superuser=True))
+    data = edit_form_data(client, page)
     data["seo_title"] = "Chordoma: symptoms and treatment"
-    response = superuser_client.post(edit_url(page), data | PUBLISH)
+    response = client.post(edit_url(page), data | PUBLISH)
     assert response.status_code == 302, form_errors(response)
     # ...and the public page shows the corrected advice.
-    assert "Sudden severe back pain" in superuser_client.get(page.url).content.decode()
+    assert "Sudden severe back pain" in client.get(page.url).content.decode()
 
 
 def test_choosing_other_advice_on_a_page_is_a_clinical_change(page_with_advice, site_tree):
