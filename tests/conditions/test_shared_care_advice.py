@@ -168,6 +168,21 @@ def test_new_advice_created_in_the_admin_falls_due_after_the_interval(superuser_
     assert advice.latest_revision is not None  # the history keeps each version
 
 
+def test_an_editor_chooses_shared_advice_on_a_page(client, condition_page, advice):
+    client.force_login(member_of("Editors", "editor"))
+    data = edit_form_data(client, condition_page)
+    assert "Shared care advice" in client.get(edit_url(condition_page)).content.decode()
+    data["when_to_get_help-count"] = "1"
+    data["when_to_get_help-0-type"] = "shared_advice"
+    data["when_to_get_help-0-value"] = str(advice.pk)
+
+    response = client.post(edit_url(condition_page), data)
+
+    assert response.status_code == 302, form_errors(response)
+    draft = ConditionPage.objects.get(pk=condition_page.pk).get_latest_revision_as_object()
+    assert [(c.block_type, c.value) for c in draft.when_to_get_help] == [("shared_advice", advice)]
+
+
 # --- Changing the advice needs its own review -------------------------------------------------
 
 
