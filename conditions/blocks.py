@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 
@@ -49,13 +50,52 @@ class CareCardBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["level_label"] = CareLevel.LABELS.get(value["level"], "")
-        context["is_emergency"] = value["level"] == CareLevel.EMERGENCY
-        return context
+        return care_card_context(context, value)
+
+
+def care_card_context(context, card):
+    context["value"] = card
+    context["level_label"] = CareLevel.LABELS.get(card["level"], "")
+    context["is_emergency"] = card["level"] == CareLevel.EMERGENCY
+    return context
+
+
+class SharedAdviceBlock(SnippetChooserBlock):
+    """A shared care card (the SharedCareAdvice snippet), shown exactly like a written one.
+    The page stores only the snippet's id: editing the advice is reviewed on the snippet."""
+
+    def __init__(self, **kwargs):
+        super().__init__("conditions.SharedCareAdvice", **kwargs)
+
+    def render(self, value, context=None):
+        if value is None:  # the advice was deleted: show nothing rather than an empty card
+            return ""
+        return super().render(value, context)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        return care_card_context(context, value.as_card_value())
+
+    class Meta:
+        icon = "warning"
+        template = "conditions/blocks/care_card_block.html"
+        label = _("Shared care advice")
+        description = _(
+            "A care card many pages share, such as the spinal cord compression emergency "
+            "signs; it is reviewed once, on the shared advice itself."
+        )
+
+
+def care_card_value(child):
+    """A care-card stream child's card as a dict-like value, written or shared (or None)."""
+    if child.block_type == "shared_advice":
+        return child.value.as_card_value() if child.value is not None else None
+    return child.value
 
 
 class CareCardStreamBlock(blocks.StreamBlock):
     care_card = CareCardBlock()
+    shared_advice = SharedAdviceBlock()
 
     class Meta:
         template = "core/blocks/stream_block.html"

@@ -11,6 +11,7 @@ reviewer, published under a service line::
         care_levels=["emergency", "urgent", "non_urgent"],
         reviewers=1,                    # a count of new reviewers, or a list of Reviewer objects
         related=[other_condition_page],
+        shared_advice=[advice],         # SharedCareAdvice cards, after the written ones
     )
 
 Symptoms, reviewers and related conditions are attached before the first save, as Wagtail's
@@ -35,6 +36,7 @@ from conditions.models import (
     RelatedCondition,
     Reviewer,
     ServiceLinePage,
+    SharedCareAdvice,
 )
 from core.factories import (
     BasePageFactory,
@@ -169,6 +171,29 @@ class ReviewerFactory(DjangoModelFactory):
     profile_url = ""
 
 
+class SharedCareAdviceFactory(DjangoModelFactory):
+    """Shared care advice, by default the spinal cord compression emergency card, reviewed
+    30 days ago by one new reviewer (``reviewers=[...]`` to choose them)."""
+
+    class Meta:
+        model = SharedCareAdvice
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Shared advice {n}")
+    level = blocks.CareLevel.EMERGENCY
+    heading = CARE_CARD_DEFAULTS[blocks.CareLevel.EMERGENCY]["heading"]
+    signs = "\n".join(CARE_CARD_DEFAULTS[blocks.CareLevel.EMERGENCY]["signs"])
+    advice = CARE_CARD_DEFAULTS[blocks.CareLevel.EMERGENCY]["advice"]
+    last_reviewed = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def reviewers(self, create, extracted, **kwargs):
+        chosen = extracted if extracted is not None else [ReviewerFactory()]
+        if create:
+            self.reviewers.set(chosen)
+            self.save()
+
+
 def default_service_line():
     page = ServiceLinePage.objects.first()
     return page if page is not None else ServiceLinePageFactory()
@@ -223,6 +248,7 @@ class ConditionPageFactory(BasePageFactory):
     related = ()
     treatment_options = 2
     care_levels = (blocks.CareLevel.EMERGENCY,)
+    shared_advice = ()
 
     @classmethod
     def _prepare_children(cls, kwargs, create):
@@ -255,6 +281,8 @@ class ConditionPageFactory(BasePageFactory):
         cards = kwargs["when_to_get_help"]
         for level in kwargs.pop("care_levels", ()):
             cards.append(("care_card", CareCardBlockFactory.for_level(level)))
+        for advice in kwargs.pop("shared_advice", ()):
+            cards.append(("shared_advice", advice))
         return kwargs
 
     @classmethod

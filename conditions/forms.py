@@ -1,8 +1,9 @@
 """The condition page's admin form: the medical-review rule for publishing and moderation."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from conditions.clinical import (
     clinical_content,
@@ -220,3 +221,97 @@ def _ignoring_paragraph_keys(field):
             return True
 
     return has_changed
+
+
+class SharedCareAdviceForm(WagtailAdminModelForm):
+    """Shared advice follows the page rule: a change to the card's clinical content is saved
+    only by one of the advice's own reviewers (their review: the last-reviewed date becomes
+    today) or with a moderator's audited "no clinical change". Saving it never touches the
+    pages that show it."""
+
+    no_clinical_change = ConditionPageForm.base_fields["no_clinical_change"]
+    no_clinical_change_reason = ConditionPageForm.base_fields["no_clinical_change_reason"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        last_reviewed = cleaned_data.get("last_reviewed")
+        if last_reviewed and last_reviewed > timezone.localdate():
+            self.add_error("last_reviewed", _("A review date cannot be in the future."))
+        # As on pages: a new review date moves the due date on, unless it was set in this edit.
+        if (
+            last_reviewed
+            and "last_reviewed" in self.changed_data
+            and "next_review_due" not in self.changed_data
+        ):
+            cleaned_data["next_review_due"] = rolled_forward_due_date(last_reviewed)
+        return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        advice = self.instance
+        if not advice.pk or self.errors:
+            return
+        stored = type(advice).objects.get(pk=advice.pk)
+        user = self.for_user
+        # Reviewers as saved before this edit: nobody becomes a reviewer and approves at once.
+        is_reviewer = (
+            bool(user) and stored.reviewers.filter(user=user, user__is_active=True).exists()
+        )
+        date_moved = advice.last_reviewed != stored.last_reviewed
+        if date_moved and not (is_reviewer or _is_moderator(user)):
+            self.add_error(
+                "last_reviewed",
+                _(
+                    "Only one of this advice's reviewers, signed in with their own account, "
+                    "or a moderator can change its review date."
+                ),
+            )
+            return
+        changes = [
+            str(advice._meta.get_field(name).verbose_name)
+            for name in ("level", "heading", "signs", "advice")
+            if advice.clinical_content()[name] != stored.clinical_content()[name]
+        ]
+        if not changes:
+            return
+        if is_reviewer:
+            if not date_moved:
+                advice.last_reviewed = timezone.localdate()
+                if "next_review_due" not in self.changed_data:
+                    advice.next_review_due = rolled_forward_due_date(advice.last_reviewed)
+            advice._review_recorded = {"fields": changes}
+            return
+        if self.cleaned_data.get("no_clinical_change"):
+            reason = (self.cleaned_data.get("no_clinical_change_reason") or "").strip()
+            if not _is_moderator(user):
+                self.add_error(
+                    "no_clinical_change",
+                    _("Only a moderator can confirm that a change is not clinical."),
+                )
+            elif not reason:
+                self.add_error(
+                    "no_clinical_change_reason",
+                    _("Say why this change alters no clinical meaning."),
+                )
+            else:
+                advice._no_clinical_change = {"reason": reason, "fields": changes}
+            return
+        self.add_error(
+            None,
+            _(
+                "This edit changes the advice's clinical content (%(fields)s), so it needs a "
+                "new medical review: one of its reviewers (%(reviewers)s) signs in and makes "
+                "or confirms the change, which records today as its last review. A moderator "
+                "correcting a typo can tick “No clinical change” and give a reason instead."
+            )
+            % {
+                "fields": ", ".join(changes),
+                "reviewers": "; ".join(str(r) for r in stored.reviewers.all()) or "—",
+            },
+        )
+
+
+def _is_moderator(user):
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return bool(user) and PagePermissionPolicy().user_has_permission(user, "publish")

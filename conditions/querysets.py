@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -10,7 +10,9 @@ from wagtail.query import PageQuerySet
 from conditions.review import DUE_SOON_DAYS
 
 
-class ConditionPageQuerySet(PageQuerySet):
+class ReviewDatesQuerySetMixin:
+    """For anything with a medical review due date: condition pages and shared care advice."""
+
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
 
@@ -27,7 +29,15 @@ class ConditionPageQuerySet(PageQuerySet):
 
     def by_review_urgency(self):
         """Never-reviewed first, then the earliest due date."""
-        return self.order_by(F("next_review_due").asc(nulls_first=True), "title")
+        return self.order_by(F("next_review_due").asc(nulls_first=True), self.name_field)
+
+
+class ConditionPageQuerySet(ReviewDatesQuerySetMixin, PageQuerySet):
+    name_field = "title"
+
+
+class SharedCareAdviceQuerySet(ReviewDatesQuerySetMixin, QuerySet):
+    name_field = "name"
 
 
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)

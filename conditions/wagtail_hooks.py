@@ -12,7 +12,7 @@ from conditions.cache_purge import condition_listings
 from conditions.clinical import unreviewed_clinical_changes
 from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
 from conditions.medical_review.report import MedicalReviewReportView
-from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer
+from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer, SharedCareAdvice
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -29,6 +29,19 @@ register_snippet(ReviewerViewSet)
 
 # The A–Z lists every condition page: purge it with them (core.page_cache.purge).
 hooks.register("page_cache_dependents", condition_listings)
+
+
+class SharedCareAdviceViewSet(SnippetViewSet):
+    model = SharedCareAdvice
+    icon = "warning"
+    menu_label = "Shared care advice"
+    menu_order = 251
+    add_to_admin_menu = True
+    list_display = ["name", "level", "last_reviewed", "next_review_due"]
+    search_fields = ["name", "heading"]
+
+
+register_snippet(SharedCareAdviceViewSet)
 
 
 def _pages_bulk_publish_would_publish(objects, action):
@@ -103,6 +116,7 @@ def add_medical_review_panel(request, panels):
 
 
 NO_CLINICAL_CHANGE = "conditions.no_clinical_change"
+SHARED_ADVICE_REVIEWED = "conditions.shared_advice_reviewed"
 
 
 @hooks.register("register_log_actions")
@@ -116,6 +130,54 @@ def register_medical_review_log_actions(actions):
                 "fields": ", ".join(log_entry.data.get("fields", [])),
                 "reason": log_entry.data.get("reason", ""),
             }
+
+    @actions.register_action(SHARED_ADVICE_REVIEWED)
+    class SharedAdviceReviewed(LogFormatter):
+        label = _("Shared care advice: clinical change with a new medical review")
+
+        def format_message(self, log_entry):
+            return _("Clinical change (%(fields)s) reviewed on %(date)s") % {
+                "fields": ", ".join(log_entry.data.get("fields", [])),
+                "date": log_entry.data.get("last_reviewed", ""),
+            }
+
+
+@hooks.register("after_edit_snippet")
+def log_shared_advice_review(request, instance):
+    """The audit trail of a clinical change to shared advice: a recorded review, or a
+    moderator's "no clinical change" with the reason (checked by SharedCareAdviceForm)."""
+    if not isinstance(instance, SharedCareAdvice):
+        return
+    confirmation = getattr(instance, "_no_clinical_change", None)
+    review = getattr(instance, "_review_recorded", None)
+    if confirmation:
+        log(instance=instance, action=NO_CLINICAL_CHANGE, user=request.user, data=confirmation)
+    elif review:
+        data = {**review, "last_reviewed": instance.last_reviewed.isoformat()}
+        log(instance=instance, action=SHARED_ADVICE_REVIEWED, user=request.user, data=data)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_shared_advice_in_use(request, instances):
+    """Pages showing the advice would silently lose a care card (perhaps the emergency one)."""
+    from wagtail.models import ReferenceIndex
+
+    in_use = []
+    for advice in instances:
+        if not isinstance(advice, SharedCareAdvice):
+            continue
+        references = ReferenceIndex.get_references_to(advice).group_by_source_object()
+        titles = sorted(str(source) for source, _references in references)
+        if titles:
+            in_use.append(f"{advice.name} ({', '.join(titles)})")
+    if not in_use:
+        return None
+    messages.error(
+        request,
+        _("Not deleted. This shared advice is shown on pages: %(uses)s. Remove it there first.")
+        % {"uses": "; ".join(in_use)},
+    )
+    return redirect("wagtailsnippets_conditions_sharedcareadvice:list")
 
 
 @hooks.register("before_publish_page")

@@ -16,12 +16,12 @@ from conditions.factories import (
     ConditionPageFactory,
     ServiceLinePageFactory,
 )
-from conditions.models import Reviewer
+from conditions.models import Reviewer, SharedCareAdvice
 from contact.factories import RegistrationPageFactory
 from contact.models import RegistrationSettings
 from core.factories import HomePageFactory, StandardPageFactory
 from core.models import HomePage, SearchSettings, SiteSettings
-from demo.content import conditions, site_pages
+from demo.content import care_cards, conditions, site_pages
 from demo.content.common import ORGANISATION
 
 
@@ -61,6 +61,7 @@ class DemoContent:
             for data in conditions.REVIEWERS
         ]
         self.reviewed_on = timezone.localdate() - datetime.timedelta(days=45)
+        emergency = self.ensure_shared_emergency_advice()
 
         home, home_new = self.ensure_home()
         program, program_new = self.ensure_page(
@@ -85,13 +86,20 @@ class DemoContent:
         # something: chordoma falls due within 30 days, meningioma is overdue, primary spinal
         # cord tumors has a draft in the Medical review workflow; the rest are fine.
         chordoma, _ = self.ensure_condition(
-            program, "chordoma", conditions.chordoma, reviewed_days_ago=345
+            program, "chordoma", conditions.chordoma, reviewed_days_ago=345, emergency=emergency
         )
         meningioma, _ = self.ensure_condition(
-            program, "spinal-meningioma", conditions.meningioma, reviewed_days_ago=380
+            program,
+            "spinal-meningioma",
+            conditions.meningioma,
+            reviewed_days_ago=380,
+            emergency=emergency,
         )
         primary, primary_new = self.ensure_condition(
-            program, "primary-spinal-cord-tumors", conditions.primary_spinal_cord_tumors
+            program,
+            "primary-spinal-cord-tumors",
+            conditions.primary_spinal_cord_tumors,
+            emergency=emergency,
         )
         if primary_new:
             self.submit_for_medical_review(primary, conditions.PRIMARY_DRAFT_SYMPTOMS_INTRO)
@@ -102,6 +110,7 @@ class DemoContent:
             breast=breast,
             kidney=kidney,
             related=[primary, chordoma, meningioma],
+            emergency=emergency,
         )
 
         # Links that need pages created above; only written into pages made on this run.
@@ -163,6 +172,21 @@ class DemoContent:
         fields.setdefault("treatment_options", 0)
         fields.setdefault("care_levels", ())
         return self.ensure_page(ConditionPageFactory, parent, slug, **fields)
+
+    def ensure_shared_emergency_advice(self):
+        """The spinal cord compression emergency card, shared by the four spine pages."""
+        advice, created = SharedCareAdvice.objects.get_or_create(
+            name=care_cards.SPINE_EMERGENCY_NAME,
+            defaults={
+                **care_cards.spine_emergency_advice_fields(),
+                "last_reviewed": self.reviewed_on,
+            },
+        )
+        if created:
+            advice.reviewers.set(self.reviewers)
+            advice.save()
+            self.log(f"  created shared care advice: {advice.name}")
+        return advice
 
     def submit_for_medical_review(self, page, symptoms_intro):
         """A draft clinical edit awaiting its reviewer in the Medical review workflow."""

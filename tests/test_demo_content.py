@@ -9,8 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from conditions.blocks import CareLevel
-from conditions.models import ConditionIndexPage, ConditionPage, Reviewer, ServiceLinePage
+from conditions.blocks import CareLevel, care_card_value
+from conditions.models import (
+    ConditionIndexPage,
+    ConditionPage,
+    Reviewer,
+    ServiceLinePage,
+    SharedCareAdvice,
+)
 from contact.models import RegistrationPage, RegistrationSettings
 from core.models import HomePage, SiteSettings
 from tests.shared_data import shared_data
@@ -59,6 +65,7 @@ def counts():
         "sites": Site.objects.count(),
         "site_settings": SiteSettings.objects.count(),
         "condition_pages": ConditionPage.objects.count(),
+        "shared_advice": SharedCareAdvice.objects.count(),
     }
 
 
@@ -104,7 +111,7 @@ def test_spinal_metastases_page_is_complete(demo):
     assert page.last_reviewed and page.next_review_due > page.last_reviewed
     assert page.symptoms.count() >= 5
     assert page.symptoms_intro
-    levels = [card.value["level"] for card in page.when_to_get_help]
+    levels = [care_card_value(card)["level"] for card in page.when_to_get_help]
     assert CareLevel.EMERGENCY in levels
     assert {CareLevel.URGENT, CareLevel.NON_URGENT} <= set(levels)
     assert [name.value for name in page.other_names] == [
@@ -213,3 +220,33 @@ def test_demo_shows_every_medical_review_state(client, demo):
     assert "get worse over weeks" not in client.get(in_review.url).content.decode()
     overdue = ConditionPage.objects.get(slug="spinal-meningioma")
     assert "This page is due for review" in client.get(overdue.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_four_spine_pages_share_one_emergency_card(client, demo):
+    advice = SharedCareAdvice.objects.get()
+    assert advice.level == CareLevel.EMERGENCY
+    assert set(advice.reviewers.all()) == set(Reviewer.objects.all())
+    assert advice.last_reviewed and advice.next_review_due > advice.last_reviewed
+    sharing = {
+        page.slug
+        for page in ConditionPage.objects.live()
+        if any(
+            card.block_type == "shared_advice" and card.value == advice
+            for card in page.when_to_get_help
+        )
+    }
+    assert sharing == {
+        "spinal-metastases",
+        "primary-spinal-cord-tumors",
+        "chordoma",
+        "spinal-meningioma",
+    }
+    # No page still carries a written copy of the emergency card.
+    for page in ConditionPage.objects.live():
+        written = [c for c in page.when_to_get_help if c.block_type == "care_card"]
+        assert all(card.value["level"] != CareLevel.EMERGENCY for card in written)
+    # Patients see the shared card, and the emergency notice above it, on each page.
+    html = client.get(demo.url).content.decode()
+    assert "Loss of bladder or bowel control" in html
+    assert 'class="emergency-notice"' in html

@@ -22,10 +22,11 @@ class MedicalReviewPanel(Component):
     order = 60
 
     def get_context_data(self, parent_context):
-        from conditions.models import ConditionPage
+        from conditions.models import ConditionPage, SharedCareAdvice
 
         today = timezone.localdate()
         live = ConditionPage.objects.live()
+        advice = SharedCareAdvice.objects.all()
         urgent = []
         for page in live.review_due_or_overdue(today).by_review_urgency()[:URGENT_SHOWN]:
             status = review_status(page.next_review_due, today=today)
@@ -40,6 +41,9 @@ class MedicalReviewPanel(Component):
         return {
             "overdue_count": live.review_overdue(today).count(),
             "due_soon_count": live.review_due_soon(today).count(),
+            # Shared care advice is counted on its own line (its rows are in the report).
+            "advice_overdue_count": advice.review_overdue(today).count(),
+            "advice_due_soon_count": advice.review_due_soon(today).count(),
             "due_soon_days": DUE_SOON_DAYS,
             "urgent": urgent,
         }

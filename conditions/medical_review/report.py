@@ -1,5 +1,6 @@
-"""The "Medical review" report (Reports menu): every live condition page with its reviewers,
-dates, days left and status, filterable and exportable (CSV, XLSX)."""
+"""The "Medical review" report (Reports menu): every live condition page and every piece of
+shared care advice with its reviewers, dates, days left and status, filterable and exportable
+(CSV, XLSX)."""
 
 import datetime
 
@@ -7,6 +8,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,8 +16,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from conditions.models import ConditionPage, Reviewer
-from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left
+from conditions.models import ConditionPage, Reviewer, SharedCareAdvice
+from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left, review_status
 
 
 def today():
@@ -80,7 +82,7 @@ class MedicalReviewReportView(ReportView):
         "url",
     ]
     export_headings = {
-        "title": _("Page"),
+        "title": _("Page or shared advice"),
         "reviewer_names": _("Reviewers"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
@@ -100,17 +102,51 @@ class MedicalReviewReportView(ReportView):
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).distinct()
 
-    def decorate(self, page):
+    def get_filtered_queryset(self):
+        """Pages and shared advice in one list, most urgent first (rows decorated here, so
+        the table and the export read the same attributes)."""
         on = today()
+        rows = [self.decorate(page, on) for page in super().get_filtered_queryset()]
+        rows += [self.decorate_advice(advice, on) for advice in self.filtered_advice(on)]
+        return sorted(rows, key=urgency)
+
+    def filtered_advice(self, on):
+        advice = SharedCareAdvice.objects.prefetch_related("reviewers")
+        wanted_status = None
+        if self.filters and self.filters.is_valid():
+            wanted_status = self.filters.form.cleaned_data.get("review_status")
+            reviewer = self.filters.form.cleaned_data.get("reviewer")
+            if reviewer:
+                advice = advice.filter(reviewers=reviewer)
+        for item in advice.distinct():
+            # Shared advice has no workflow: it is reviewed on saving (SharedCareAdviceForm).
+            item.review_status = review_status(item.next_review_due, today=on)
+            if not wanted_status or item.review_status == wanted_status:
+                yield item
+
+    def decorate(self, page, on):
         page.reviewer_names = "; ".join(
             str(item.reviewer) for item in page.page_reviewers.all() if item.reviewer_id
         )
         page.days_left = days_left(page.next_review_due, on)
         page.status_label = str(ReviewStatus.LABELS[page.review_status])
+        page.edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        page.kind = ""
         return page
 
-    def decorate_paginated_queryset(self, object_list):
-        return [self.decorate(page) for page in object_list]
+    def decorate_advice(self, advice, on):
+        advice.title = str(_("%(name)s (shared care advice)") % {"name": advice.name})
+        advice.reviewer_names = "; ".join(str(reviewer) for reviewer in advice.reviewers.all())
+        advice.days_left = days_left(advice.next_review_due, on)
+        advice.status_label = str(ReviewStatus.LABELS[advice.review_status])
+        advice.edit_url = reverse(
+            "wagtailsnippets_conditions_sharedcareadvice:edit", args=[advice.pk]
+        )
+        advice.url = ""
+        return advice
 
-    def to_row_dict(self, item):
-        return super().to_row_dict(self.decorate(item))
+
+def urgency(row):
+    """Never reviewed first, then the earliest due date, then by name (as by_review_urgency)."""
+    due = row.next_review_due
+    return (due is not None, due or datetime.date.min, row.title)

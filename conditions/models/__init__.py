@@ -8,6 +8,7 @@ from conditions.models.condition_page import (
 )
 from conditions.models.listing_pages import ConditionIndexPage, ServiceLinePage
 from conditions.models.reviewer import Reviewer
+from conditions.models.shared_advice import SharedCareAdvice
 from conditions.review import REVIEW_INTERVAL_MONTHS, next_review_after
 
 # The workflow task model lives in its own module; importing it here registers it.
@@ -23,5 +24,6 @@ __all__ = [
     "RelatedCondition",
     "Reviewer",
     "ServiceLinePage",
+    "SharedCareAdvice",
     "next_review_after",
 ]

@@ -94,7 +94,8 @@ class ConditionPage(BasePage):
         blank=True,
         help_text=_(
             "The “When to get help” section, most urgent card first; an emergency card's "
-            "heading is also repeated near the top of the page."
+            "heading is also repeated near the top of the page. Choose “Shared care advice” "
+            "for a card many pages share (reviewed once, on the shared advice)."
         ),
     )
     treatment = StreamField(

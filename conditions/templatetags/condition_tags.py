@@ -7,7 +7,7 @@ tags here, so core's models never import conditions.
 from django import template
 from wagtail.models import Site
 
-from conditions.blocks import CareLevel
+from conditions.blocks import CareLevel, care_card_value
 from conditions.models import ConditionIndexPage, ServiceLinePage
 from conditions.structured_data import condition_page_graph
 from core.models import SiteSettings
@@ -50,8 +50,9 @@ def condition_sections(page, symptom_list=None):
 @register.filter
 def by_urgency(stream_value):
     """Care cards with the most urgent first, so an emergency is never below the fold."""
+    cards = [child for child in stream_value if care_card_value(child) is not None]
     return sorted(
-        stream_value, key=lambda child: CARE_LEVEL_ORDER.get(child.value.get("level"), 99)
+        cards, key=lambda child: CARE_LEVEL_ORDER.get(care_card_value(child).get("level"), 99)
     )
 
 
@@ -59,8 +60,9 @@ def by_urgency(stream_value):
 def first_emergency(stream_value):
     """The first emergency care card's value, for the notice near the top of the page."""
     for child in stream_value:
-        if child.value.get("level") == CareLevel.EMERGENCY:
-            return child.value
+        card = care_card_value(child)
+        if card is not None and card.get("level") == CareLevel.EMERGENCY:
+            return card
     return None
 
 

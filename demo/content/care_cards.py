@@ -1,4 +1,8 @@
-"""The "when to get help" care cards the spine condition pages share."""
+"""The "when to get help" care cards the spine condition pages share.
+
+The spinal cord compression emergency card is shared care advice (one snippet, reviewed once);
+the others are written on each page.
+"""
 
 from conditions.blocks import CareLevel
 from demo.content.common import care_card
@@ -16,13 +20,22 @@ SPINE_EMERGENCY_ADVICE = (
 )
 
 
-def spine_emergency_card():
-    return care_card(
-        CareLevel.EMERGENCY,
-        "Call 911 or go to the nearest emergency room now",
-        SPINE_EMERGENCY_SIGNS,
-        SPINE_EMERGENCY_ADVICE,
-    )
+SPINE_EMERGENCY_NAME = "Spinal cord compression (emergency)"
+
+
+def spine_emergency_advice_fields():
+    """SharedCareAdvice fields for the emergency card the four spine pages share."""
+    return {
+        "level": CareLevel.EMERGENCY,
+        "heading": "Call 911 or go to the nearest emergency room now",
+        "signs": "\n".join(SPINE_EMERGENCY_SIGNS),
+        "advice": SPINE_EMERGENCY_ADVICE,
+    }
+
+
+def spine_emergency_card(advice):
+    """The shared emergency card (a SharedCareAdvice) as a care-card stream item."""
+    return ("shared_advice", advice)
 
 
 def urgent_pain_card():

@@ -28,7 +28,7 @@ REVIEWERS = [
 ]
 
 
-def spinal_metastases(reviewers, breast, kidney, related):
+def spinal_metastases(reviewers, breast, kidney, related, emergency):
     return {
         "title": "Spinal metastases",
         "associated_anatomy": "Spine",
@@ -72,7 +72,11 @@ def spinal_metastases(reviewers, breast, kidney, related):
                 "With weakness or numbness this can mean spinal cord compression, an emergency.",
             ),
         ],
-        "when_to_get_help": [spine_emergency_card(), urgent_pain_card(), non_urgent_card()],
+        "when_to_get_help": [
+            spine_emergency_card(emergency),
+            urgent_pain_card(),
+            non_urgent_card(),
+        ],
         "treatment": [
             heading("How we plan your treatment", "h3"),
             paragraph(
@@ -159,7 +163,7 @@ def spinal_metastases(reviewers, breast, kidney, related):
 PRIMARY_DRAFT_SYMPTOMS_INTRO = "Symptoms usually start slowly and get worse over weeks or months."
 
 
-def primary_spinal_cord_tumors(reviewers):
+def primary_spinal_cord_tumors(reviewers, emergency):
     return {
         "title": "Primary spinal cord tumors",
         "associated_anatomy": "Spinal cord",
@@ -176,7 +180,7 @@ def primary_spinal_cord_tumors(reviewers):
             "Trouble walking or keeping balance",
             "Changes in bladder or bowel control",
         ],
-        "when_to_get_help": [spine_emergency_card(), urgent_pain_card()],
+        "when_to_get_help": [spine_emergency_card(emergency), urgent_pain_card()],
         "treatment": [
             paragraph(
                 "<p>Surgery to remove the tumor is often the first treatment. Radiation "
@@ -190,7 +194,7 @@ def primary_spinal_cord_tumors(reviewers):
     }
 
 
-def chordoma(reviewers):
+def chordoma(reviewers, emergency):
     return {
         "title": "Chordoma",
         "associated_anatomy": "Spine",
@@ -204,7 +208,7 @@ def chordoma(reviewers):
             "Changes in bladder or bowel habits",
             "A lump that can sometimes be felt",
         ],
-        "when_to_get_help": [spine_emergency_card(), non_urgent_card()],
+        "when_to_get_help": [spine_emergency_card(emergency), non_urgent_card()],
         "treatment": [
             paragraph(
                 "<p>Treatment aims to remove the whole tumor in one piece where possible, "
@@ -220,7 +224,7 @@ def chordoma(reviewers):
     }
 
 
-def meningioma(reviewers):
+def meningioma(reviewers, emergency):
     return {
         "title": "Spinal meningioma",
         "associated_anatomy": "Spinal cord",
@@ -235,7 +239,7 @@ def meningioma(reviewers):
             "Numbness below the level of the tumor",
             "Unsteady walking",
         ],
-        "when_to_get_help": [spine_emergency_card(), urgent_pain_card()],
+        "when_to_get_help": [spine_emergency_card(emergency), urgent_pain_card()],
         "treatment": [
             paragraph(
                 "<p>Small tumors that cause no symptoms may simply be watched with "

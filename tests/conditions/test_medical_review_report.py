@@ -10,9 +10,10 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from conditions import reminders
-from conditions.factories import ConditionPageFactory, ReviewerFactory
+from conditions.factories import ConditionPageFactory, ReviewerFactory, SharedCareAdviceFactory
 from conditions.medical_review import report
 from core.factories import UserFactory
 from tests.core.builders import member_of
@@ -121,7 +122,7 @@ def test_csv_export(superuser_client, pages, on_fixed_date):
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[0] == [
-        "Page",
+        "Page or shared advice",
         "Reviewers",
         "Last reviewed",
         "Next review due",
@@ -185,3 +186,102 @@ def test_one_email_per_reviewer_with_their_due_pages(pages):
 def test_the_command_queues_the_reminders(pages, capsys):
     call_command("send_review_reminders")
     assert "Review reminders queued" in capsys.readouterr().out
+
+
+# --- Shared care advice --------------------------------------------------------------------
+
+
+@pytest.fixture
+def advice(reviewers):
+    return {
+        "overdue": SharedCareAdviceFactory(
+            name="Cord compression",
+            reviewers=[reviewers["lee"]],
+            last_reviewed=days(-366),
+            next_review_due=days(-1),
+        ),
+        "fine": SharedCareAdviceFactory(
+            name="Bone pain",
+            reviewers=[reviewers["okafor"]],
+            last_reviewed=days(-10),
+            next_review_due=days(200),
+        ),
+    }
+
+
+def test_shared_advice_rows_on_a_fixed_date(superuser_client, pages, advice, on_fixed_date):
+    rows = report_rows(superuser_client)
+
+    assert [(status, cells[0]) for status, cells in rows] == [
+        ("overdue", "Chordoma"),
+        ("overdue", "Cord compression (shared care advice)"),
+        ("due_soon", "Hemangioma"),
+        ("in_workflow", "Meningioma"),
+        ("due_soon", "Ependymoma"),
+        ("fine", "Schwannoma"),
+        ("fine", "Bone pain (shared care advice)"),
+    ]
+    assert rows[1][1] == [
+        "Cord compression (shared care advice)",
+        "Dr. Sam Lee, MD",
+        "Jun 14, 2026",
+        "Jun 14, 2027",
+        "-1",
+        "Overdue",
+    ]
+    response = superuser_client.get(reverse("medical_review_report"))
+    edit = reverse("wagtailsnippets_conditions_sharedcareadvice:edit", args=[advice["fine"].pk])
+    assert f'href="{edit}"' in response.content.decode()
+
+
+def test_shared_advice_follows_the_filters_and_the_export(
+    superuser_client, pages, advice, reviewers, on_fixed_date
+):
+    overdue = report_rows(superuser_client, "?review_status=overdue")
+    assert [c[0] for _, c in overdue] == ["Chordoma", "Cord compression (shared care advice)"]
+    lee = reviewers["lee"].pk
+    assert [c[0] for _, c in report_rows(superuser_client, f"?reviewer={lee}")] == [
+        "Cord compression (shared care advice)",
+        "Meningioma",
+        "Ependymoma",
+    ]
+
+    response = superuser_client.get(reverse("medical_review_report") + "?export=csv")
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content)))
+    assert rows[2] == [
+        "Cord compression (shared care advice)",
+        "Dr. Sam Lee, MD",
+        "2026-06-14",
+        "2027-06-14",
+        "-1",
+        "Overdue",
+        "",
+    ]
+
+
+def test_the_reminder_lists_a_reviewers_shared_advice(pages, advice):
+    reminders.send_review_reminders.call(FIXED.isoformat())
+
+    by_recipient = {email.to[0]: email for email in mail.outbox}
+    lee = by_recipient["lee@example.org"]
+    assert lee.subject == "Medical review: 2 pages and 1 piece of shared care advice are due"
+    assert "Cord compression (shared care advice): overdue since June 14, 2027" in lee.body
+    edit = reverse("wagtailsnippets_conditions_sharedcareadvice:edit", args=[advice["overdue"].pk])
+    assert edit in lee.body
+    okafor = by_recipient["okafor@example.org"]
+    assert okafor.subject == "Medical review: 2 pages are due"
+    assert "Bone pain" not in okafor.body
+
+
+def test_the_dashboard_counts_shared_advice(superuser_client, advice):
+    advice["fine"].next_review_due = timezone.localdate() + datetime.timedelta(days=3)
+    advice["fine"].save()
+    advice["overdue"].next_review_due = timezone.localdate() - datetime.timedelta(days=3)
+    advice["overdue"].save()
+
+    response = superuser_client.get(reverse("wagtailadmin_home"))
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    counts = soup.select_one("[data-shared-advice-counts]").get_text(" ", strip=True)
+    assert counts.startswith("Shared care advice: 1 overdue, 1 due within 30 days.")

@@ -1,0 +1,159 @@
+"""Shared care advice: one "When to get help" card that many condition pages show.
+
+A clinical correction is made once, here, and reviewed once, here: the snippet carries its own
+reviewers and review dates. A page that chooses it stores only its id, so changing the advice
+never makes the pages' own clinical content look changed (conditions/clinical.py).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+from conditions.blocks import CareLevel
+from conditions.clinical import normalise_content
+from conditions.forms import SharedCareAdviceForm
+from conditions.models.reviewer import Reviewer
+from conditions.querysets import SharedCareAdviceQuerySet
+from conditions.review import is_overdue, rolled_forward_due_date
+from core.blocks import RICH_TEXT_FEATURES
+
+# The fields whose change needs a new medical review of the advice.
+ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice"]
+
+
+class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
+    name = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "For editors choosing it on a page, for example: Spinal cord compression "
+            "(emergency). Not shown to patients."
+        ),
+    )
+    level = models.CharField(
+        max_length=20,
+        choices=CareLevel.CHOICES,
+        default=CareLevel.EMERGENCY,
+        help_text=_(
+            "Shown as the card's label and colour. An emergency card's heading is also "
+            "repeated near the top of every page that uses it."
+        ),
+    )
+    heading = models.CharField(
+        max_length=120,
+        help_text=_(
+            "The card's heading: what to do, for example: Call 911 or go to the emergency room."
+        ),
+    )
+    signs = models.TextField(
+        help_text=_("The bulleted signs on the card, one per line."),
+    )
+    advice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The text under the signs on the card."),
+    )
+    reviewers = ParentalManyToManyField(
+        Reviewer,
+        related_name="shared_advice",
+        help_text=_("The clinicians who review this advice (not shown on the card)."),
+    )
+    last_reviewed = models.DateField(
+        help_text=_(
+            "The date a reviewer last confirmed this advice. Becomes today when one of its "
+            "reviewers saves a change to the card."
+        ),
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Moves forward by the review interval (Settings → Site settings) whenever the "
+            "last-reviewed date changes, unless you change this date in the same edit."
+        ),
+    )
+
+    objects = SharedCareAdviceQuerySet.as_manager()
+    base_form_class = SharedCareAdviceForm
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("heading"),
+                FieldPanel("signs"),
+                FieldPanel("advice"),
+            ],
+            heading=_("The card (clinical: changes need a new medical review)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewers", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldPanel("no_clinical_change"),
+                FieldPanel("no_clinical_change_reason"),
+            ],
+            heading=_("Medical review"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("heading"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("shared care advice")
+        verbose_name_plural = _("shared care advice")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed)
+        due, reviewed = self.next_review_due, self.last_reviewed
+        if due and reviewed and due <= reviewed:
+            raise ValidationError(
+                {"next_review_due": _("The next review must fall after the last review.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = rolled_forward_due_date(self.last_reviewed)
+        return super().save(*args, **kwargs)
+
+    @property
+    def sign_list(self):
+        return [line.strip() for line in (self.signs or "").splitlines() if line.strip()]
+
+    def clinical_content(self):
+        """The card as compared for a clinical change (conditions/clinical.py's rules)."""
+        return {
+            "level": self.level,
+            "heading": normalise_content(self.heading or ""),
+            "signs": normalise_content(self.sign_list),
+            "advice": normalise_content(self.advice or ""),
+        }
+
+    def as_card_value(self):
+        """The card as a written care card's value, so both render through one template."""
+        return {
+            "level": self.level,
+            "heading": self.heading,
+            "signs": self.sign_list,
+            "advice": self.advice,
+        }
+
+    @property
+    def review_overdue(self):
+        return is_overdue(self.next_review_due)
