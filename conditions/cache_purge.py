@@ -1,12 +1,13 @@
 """What the page cache must purge besides a page and its ancestors (core.page_cache.purge).
 
 The A–Z lists every condition page; a reviewer's name, role and photo are on every condition
-page that credits them.
+page that credits them; a shared care advice card is on every page that chose it.
 """
 
 from django.db.models.signals import post_save, pre_delete
+from wagtail.models import Page, ReferenceIndex
 
-from conditions.models import ConditionIndexPage, ConditionPage, Reviewer
+from conditions.models import ConditionIndexPage, ConditionPage, Reviewer, SharedCareAdvice
 from core.page_cache import purge
 
 
@@ -24,7 +25,18 @@ def on_reviewer_changed(sender, instance, raw=False, **kwargs):
     purge.purge_pages(list(pages))
 
 
+def on_shared_advice_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    sources = ReferenceIndex.get_references_to(instance).group_by_source_object()
+    pages = [source for source, _references in sources if isinstance(source, Page)]
+    purge.purge_pages([page for page in pages if page.live])
+
+
 def connect():
     post_save.connect(on_reviewer_changed, sender=Reviewer, dispatch_uid="reviewer_page_cache")
     # Before the delete: its credits on pages are deleted with it.
     pre_delete.connect(on_reviewer_changed, sender=Reviewer, dispatch_uid="reviewer_page_cache_d")
+    post_save.connect(
+        on_shared_advice_changed, sender=SharedCareAdvice, dispatch_uid="shared_advice_page_cache"
+    )

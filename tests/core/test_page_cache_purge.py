@@ -8,7 +8,11 @@ import pytest
 from django.test import Client
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-from conditions.factories import ConditionPageFactory, ServiceLinePageFactory
+from conditions.factories import (
+    ConditionPageFactory,
+    ServiceLinePageFactory,
+    SharedCareAdviceFactory,
+)
 from core.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +204,24 @@ def test_a_new_slug_purges_the_old_addresses_below_it(tree, django_capture_on_co
     )
     assert "Spinal metastases" in Client().get("/spine-program/spinal-metastases/").text
     assert "X-Page-Cache" not in Client().get(pages["metastases"])  # a redirect now
+
+
+def test_a_shared_advice_change_purges_the_pages_showing_it(
+    tree, django_capture_on_commit_callbacks
+):
+    advice = SharedCareAdviceFactory(heading="Call 911 now")
+    with_advice = ConditionPageFactory(
+        parent=tree.service_line, title="Chordoma of the sacrum", shared_advice=[advice]
+    )
+    pages = {**urls(tree), "with_advice": with_advice.url}
+    warm(pages)
+
+    def reword():
+        advice.heading = "Call 911 at once"
+        advice.save()
+
+    after_commit(django_capture_on_commit_callbacks, reword)
+    assert outcomes(pages)["with_advice"] == "miss"
+    assert "Call 911 at once" in Client().get(pages["with_advice"]).text
+    assert outcomes(pages)["metastases"] == "hit"
+    assert RecordingBackend.purged == [pages["with_advice"]]
