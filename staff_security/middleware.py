@@ -33,6 +33,11 @@ EXEMPT_URL_NAMES = {
 }
 
 
+# The idle clock moves at most once a minute: a page's many requests then save the session
+# once, not each (fewer writes, and no two requests racing to write the same row).
+LAST_SEEN_RESOLUTION_SECONDS = 60
+
+
 class StaffSessionMiddleware:
     """Signs a user out after ``STAFF_SESSION_IDLE_SECONDS`` without a request of their own
     (the editor's background pings do not count) or ``STAFF_SESSION_MAX_AGE_SECONDS`` after
@@ -56,7 +61,9 @@ class StaffSessionMiddleware:
                 )
             elif request.session.get(SIGNED_IN_AT) is None:
                 start_staff_session(request)
-            elif not is_background_request(request):
+            elif not is_background_request(request) and (
+                now - request.session.get(LAST_SEEN_AT, 0) >= LAST_SEEN_RESOLUTION_SECONDS
+            ):
                 request.session[LAST_SEEN_AT] = now
         return self.get_response(request)
 

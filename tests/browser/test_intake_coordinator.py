@@ -25,7 +25,8 @@ def no_sideways_scroll(page):
 def settled(page):
     """Wagtail's messages fade in; axe would judge their contrast half-way through."""
     page.wait_for_function(
-        "[...document.querySelectorAll('.messages li, .messages li *')].every("
+        # The list itself fades in (opacity on .messages > ul), not its items.
+        "[...document.querySelectorAll('.messages ul, .messages li, .messages li *')].every("
         "e => getComputedStyle(e).opacity === '1')"
     )
     page.wait_for_timeout(300)  # and any colour transition

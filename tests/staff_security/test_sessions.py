@@ -94,3 +94,13 @@ def test_a_staff_session_row_expires_with_the_absolute_limit(signed_in):
     row = Session.objects.get(session_key=signed_in.session.session_key)
     assert row.expire_date <= timezone.now() + timedelta(hours=12)
     assert row.expire_date > timezone.now() + timedelta(hours=11, minutes=59)
+
+
+def test_the_idle_clock_is_written_at_most_once_a_minute(signed_in):
+    """A page's many requests save the session once, not once each."""
+    before = signed_in.session[LAST_SEEN_AT]
+    assert signed_in.get("/admin/").status_code == 200
+    assert signed_in.session[LAST_SEEN_AT] == before
+    shift_clock(signed_in, 61)
+    assert signed_in.get("/admin/").status_code == 200
+    assert signed_in.session[LAST_SEEN_AT] > before - 61
