@@ -16,6 +16,23 @@ from conditions.review import rolled_forward_due_date, site_of
 PUBLISH_ACTION = "action-publish"
 
 
+def confirmed_no_clinical_change(form, by_moderator):
+    """The reason of a valid "no clinical change" confirmation, or None with the error shown
+    next to the field: only a moderator may confirm, and always with a reason."""
+    reason = (form.cleaned_data.get("no_clinical_change_reason") or "").strip()
+    if not by_moderator:
+        form.add_error(
+            "no_clinical_change", _("Only a moderator can confirm that a change is not clinical.")
+        )
+        return None
+    if not reason:
+        form.add_error(
+            "no_clinical_change_reason", _("Say why this change alters no clinical meaning.")
+        )
+        return None
+    return reason
+
+
 class ConditionPageForm(WagtailAdminPageForm):
     """Drafts may lack a medical review; publishing (or asking a moderator to) may not, and
     publishing a clinical change needs a new review or a moderator's "no clinical change"."""
@@ -123,18 +140,8 @@ class ConditionPageForm(WagtailAdminPageForm):
         if not changes:
             return
         if self.cleaned_data.get("no_clinical_change"):
-            reason = (self.cleaned_data.get("no_clinical_change_reason") or "").strip()
-            if not self._user_can_publish():
-                self.add_error(
-                    "no_clinical_change",
-                    _("Only a moderator can confirm that a change is not clinical."),
-                )
-            elif not reason:
-                self.add_error(
-                    "no_clinical_change_reason",
-                    _("Say why this change alters no clinical meaning."),
-                )
-            else:
+            reason = confirmed_no_clinical_change(self, self._user_can_publish())
+            if reason:
                 content = clinical_content(page, symptoms=symptoms)
                 page.reviewed_clinical_fingerprint = fingerprint(content)
                 page._no_clinical_change = {
@@ -282,18 +289,8 @@ class SharedCareAdviceForm(WagtailAdminModelForm):
             advice._review_recorded = {"fields": changes}
             return
         if self.cleaned_data.get("no_clinical_change"):
-            reason = (self.cleaned_data.get("no_clinical_change_reason") or "").strip()
-            if not _is_moderator(user):
-                self.add_error(
-                    "no_clinical_change",
-                    _("Only a moderator can confirm that a change is not clinical."),
-                )
-            elif not reason:
-                self.add_error(
-                    "no_clinical_change_reason",
-                    _("Say why this change alters no clinical meaning."),
-                )
-            else:
+            reason = confirmed_no_clinical_change(self, _is_moderator(user))
+            if reason:
                 advice._no_clinical_change = {"reason": reason, "fields": changes}
             return
         self.add_error(
