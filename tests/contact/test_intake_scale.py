@@ -17,6 +17,7 @@ from tests.contact.intake_fixtures import index_url
 pytestmark = pytest.mark.django_db
 
 # Pinned: a change that adds a query per row (or a few per page) fails here.
+# The counts are ceilings; equality of few and many rows is the constant-queries rule.
 LIST_QUERIES = 21
 EMPTY_LIST_QUERIES = 20  # no rows: no per-page lookups
 # Includes two for Wagtail's "awaiting your review" panel (the medical review workflow's tasks).
@@ -65,7 +66,9 @@ def test_query_counts_are_pinned_and_do_not_grow(client, coordinator, url, pinne
     client.get(url)  # the new rows' condition pages changed the content: warm again
     many = len(count_queries(client, url))
     assert many == few
-    assert many == pinned
+    # A ceiling: what this worker process has already cached (content types and the like) can
+    # save up to three queries, depending on which test files ran before on it.
+    assert many <= pinned, many
 
 
 def test_list_loads_only_the_shown_columns(client, coordinator):
