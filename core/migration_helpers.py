@@ -32,3 +32,26 @@ def grant_model_permissions(apps, permissions_by_group):
                     codename=codename,
                 )
             )
+
+
+def grant_page_permissions(apps, permissions_by_group):
+    """Give each existing group its wagtailcore page permission codenames (``change_page`` …)
+    on the root page, so they apply to the whole tree. Idempotent; nothing without a root page.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    root_page = Page.objects.filter(depth=1).first()
+    if root_page is None:
+        return
+    for group_name, codenames in permissions_by_group.items():
+        group = Group.objects.get(name=group_name)
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )

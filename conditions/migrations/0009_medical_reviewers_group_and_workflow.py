@@ -12,32 +12,12 @@ approval task (created by Wagtail's own migrations, or here if missing), which p
 
 from django.db import migrations
 
-from core.migration_helpers import grant_model_permissions
+from core.migration_helpers import grant_model_permissions, grant_page_permissions
 
 GROUP = "Medical reviewers"
 PERMISSIONS = {GROUP: [("wagtailadmin", "admin", "access_admin")]}
 PAGE_PERMISSIONS = {GROUP: ["change_page"]}
 WORKFLOW_NAME = "Medical review"
-
-
-def grant_page_permissions(apps, permissions_by_group):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    Page = apps.get_model("wagtailcore", "Page")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    root_page = Page.objects.filter(depth=1).first()
-    if root_page is None:
-        return
-    for group_name, codenames in permissions_by_group.items():
-        group = Group.objects.get(name=group_name)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root_page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
 
 
 def moderators_task(apps):

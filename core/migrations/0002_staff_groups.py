@@ -8,7 +8,7 @@ permissions in their own migrations (conditions: 0004_reviewer_permissions).
 
 from django.db import migrations
 
-from core.migration_helpers import grant_model_permissions
+from core.migration_helpers import grant_model_permissions, grant_page_permissions
 
 PAGE_PERMISSIONS = {
     "Editors": ["add_page", "change_page"],
@@ -27,25 +27,7 @@ MODEL_PERMISSIONS = {
 
 def create_groups(apps, schema_editor):
     grant_model_permissions(apps, MODEL_PERMISSIONS)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    Page = apps.get_model("wagtailcore", "Page")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-
-    root_page = Page.objects.filter(depth=1).first()
-    if root_page is None:
-        return
-    for group_name, codenames in PAGE_PERMISSIONS.items():
-        group = Group.objects.get(name=group_name)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root_page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-
+    grant_page_permissions(apps, PAGE_PERMISSIONS)
 
 class Migration(migrations.Migration):
     # Databases that ran an earlier version of this migration (which also granted the
