@@ -53,6 +53,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not policy.request_is_cacheable(request):
             return self._pass(request)
+        # A hit skips everything after this middleware, Django's host check included: an
+        # unknown Host gets its 400 (DisallowedHost) here, never a kept copy.
+        request.get_host()
         encoding = choose_encoding(request)
         lookup = store.Lookup(request.path, encoding)
         if lookup.entry is not None:

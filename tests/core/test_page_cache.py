@@ -169,3 +169,11 @@ def test_an_outage_of_the_shared_cache_still_serves_every_page(settings, conditi
         assert "Deep, aching back pain" in response.text
         assert response["X-Page-Cache"] == "miss"  # nothing could be read or kept
     assert client.get("/").status_code == 200
+
+
+def test_an_unknown_host_is_refused_even_when_a_copy_is_kept(client, condition_page):
+    client.get(condition_page.url)
+    assert client.get(condition_page.url)["X-Page-Cache"] == "hit"
+    response = client.get(condition_page.url, HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
