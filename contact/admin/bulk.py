@@ -44,10 +44,12 @@ class RegistrationBulkAction(BulkAction):
     def get_execution_context(self):
         return {"user": self.request.user, "form": self.cleaned_form}
 
-    def success(self, count):
+    def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d registration updated.", "%(count)d registrations updated.", count
-        ) % {"count": count}
+            "%(count)d registration updated.",
+            "%(count)d registrations updated.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
 
 
 class BulkAssign(RegistrationBulkAction):
@@ -64,9 +66,6 @@ class BulkAssign(RegistrationBulkAction):
         changed = sum(actions.assign(registration, assignee, by=user) for registration in objects)
         return changed, 0
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return self.success(num_parent_objects)
-
 
 class BulkStatus(RegistrationBulkAction):
     display_name = _("Set status")
@@ -81,6 +80,3 @@ class BulkStatus(RegistrationBulkAction):
         status = form.cleaned_data["status"]
         changed = sum(actions.set_status(registration, status, by=user) for registration in objects)
         return changed, 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return self.success(num_parent_objects)
