@@ -207,7 +207,10 @@ def test_bulk_status_changes_each_and_audits_each(client, coordinator):
 def test_bulk_assign(client, coordinator, other_coordinator):
     chosen = RegistrationFactory.create_batch(3)
     client.force_login(coordinator)
-    client.post(bulk_url("assign", *chosen), {"assigned_to": other_coordinator.pk})
+    response = client.post(
+        bulk_url("assign", *chosen), {"assigned_to": other_coordinator.pk}, follow=True
+    )
+    assert "3 registrations updated." in [str(m).strip() for m in response.context["messages"]]
     assert Registration.objects.filter(assigned_to=other_coordinator).count() == 3
     assert ModelLogEntry.objects.filter(action=LOG_ASSIGN).count() == 3
 
