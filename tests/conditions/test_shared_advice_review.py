@@ -6,6 +6,7 @@ pages show the live advice only."""
 import html
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, TaskState, WorkflowState
@@ -100,8 +101,22 @@ def test_an_editors_change_is_reviewed_on_the_advice_then_published_to_every_pag
     assert isinstance(current_task(advice).specific, MedicalReviewTask)
     assert not TaskState.objects.filter(status=TaskState.STATUS_APPROVED).exists()
 
-    # Dr. Okafor, linked to one of its reviewers, approves it.
+    # Dr. Okafor, linked to one of its reviewers, opens it, compares and approves.
     client.force_login(okafor.user)
+    assert "Approve medical review" in client.get(advice_url(advice)).content.decode()
+    state = workflow_state(advice).current_task_state
+    dialog = client.get(
+        reverse(
+            "wagtailsnippets_conditions_sharedcareadvice:collect_workflow_action_data",
+            args=[advice.pk, "approve", state.pk],
+        )
+    )
+    compare = reverse(
+        "wagtailsnippets_conditions_sharedcareadvice:revisions_compare",
+        args=[advice.pk, "live", "latest"],
+    )
+    assert compare in dialog.json()["html"]
+    assert NEW_SIGN in client.get(compare).content.decode()
     response = workflow_action(client, advice, "approve", comment="Checked against guidance.")
     assert response.status_code in (200, 302)
     assert current_task(advice).name == "Moderators approval"
@@ -221,3 +236,16 @@ def test_a_moderators_no_clinical_change_publishes_at_once_and_is_audited(client
     assert entry.user_id == moderator.pk
     assert entry.data == {"reason": "Added a missing comma.", "fields": ["heading"]}
     assert heading in page_text(client, pages[0])
+
+
+def test_the_editor_previews_the_card_as_pages_show_it(superuser_client, advice, site_tree):
+    url = reverse("wagtailsnippets_conditions_sharedcareadvice:preview_on_edit", args=[advice.pk])
+    data = advice_form_data(advice, heading="Go to the nearest emergency room now")
+
+    assert superuser_client.post(url, data).json()["is_valid"]
+    response = superuser_client.get(url)
+
+    assert response.status_code == 200
+    heading = BeautifulSoup(response.content, "html.parser").select_one(".care-card__heading")
+    assert heading.get_text(" ", strip=True) == "Emergency: Go to the nearest emergency room now"
+    assert SharedCareAdvice.objects.get(pk=advice.pk).heading != data["heading"]
