@@ -7,6 +7,7 @@ import html
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, TaskState, WorkflowState
@@ -28,6 +29,8 @@ NEEDS_REVIEW = "This edit changes the advice's clinical content (signs), so it n
 def okafor(db):
     """Dr. Ada Okafor, a medical reviewer with an account, named on the advice."""
     user = member_of("Medical reviewers", "okafor")
+    user.email = "okafor@example.org"
+    user.save()
     return ReviewerFactory(name="Dr. Ada Okafor", user=user)
 
 
@@ -74,17 +77,24 @@ def page_text(client, page):
 
 
 def test_an_editors_change_is_reviewed_on_the_advice_then_published_to_every_page(
-    client, advice, pages, okafor
+    client, advice, pages, okafor, django_capture_on_commit_callbacks
 ):
     editor = member_of("Editors", "editor")
     client.force_login(editor)
     data = advice_form_data(advice, signs=advice.signs + "\n" + NEW_SIGN)
 
     # The editor saves the change and submits it: the advice's own workflow starts.
-    response = client.post(advice_url(advice), data | SUBMIT)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(advice_url(advice), data | SUBMIT)
 
     assert response.status_code == 302, form_errors(response)
     assert isinstance(current_task(advice).specific, MedicalReviewTask)
+    # Its reviewer is emailed (through the task queue), with a link to the advice.
+    [email] = mail.outbox
+    assert email.to == ["okafor@example.org"]
+    assert email.subject == "Medical review requested: Spinal cord compression (emergency)"
+    assert 'The shared care advice "Spinal cord compression (emergency)"' in email.body
+    assert advice_url(advice) in email.body
     # Only the advice is in review; the pages that show it are not.
     for page in pages:
         page = ConditionPage.objects.get(pk=page.pk)
