@@ -1,7 +1,7 @@
 """What the page cache must purge besides a page and its ancestors (core.page_cache.purge).
 
 The A–Z lists every condition page; a reviewer's name, role and photo are on every condition
-page that credits them; a shared care advice card is on every page that chose it.
+page that credits them; a shared care advice card (its live version) is on every page that chose it.
 """
 
 from django.db.models.signals import post_save, pre_delete
@@ -25,8 +25,20 @@ def on_reviewer_changed(sender, instance, raw=False, **kwargs):
     purge.purge_pages(list(pages))
 
 
-def on_shared_advice_changed(sender, instance, raw=False, **kwargs):
-    if raw:
+# Saves of shared advice that change nothing pages show: a draft (a revision), a lock.
+ADVICE_BOOKKEEPING_FIELDS = {
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def on_shared_advice_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Publishing (or unpublishing) the advice saves its row; saving a draft only records the
+    revision, and pages keep showing the live version, so their cached copies stay."""
+    if raw or (update_fields is not None and set(update_fields) <= ADVICE_BOOKKEEPING_FIELDS):
         return
     sources = ReferenceIndex.get_references_to(instance).group_by_source_object()
     pages = [source for source, _references in sources if isinstance(source, Page)]

@@ -131,6 +131,7 @@ def register_medical_review_log_actions(actions):
                 "reason": log_entry.data.get("reason", ""),
             }
 
+    # No longer written (shared advice is reviewed in the workflow); kept for older entries.
     @actions.register_action(SHARED_ADVICE_REVIEWED)
     class SharedAdviceReviewed(LogFormatter):
         label = _("Shared care advice: clinical change with a new medical review")
@@ -143,18 +144,12 @@ def register_medical_review_log_actions(actions):
 
 
 @hooks.register("after_edit_snippet")
-def log_shared_advice_review(request, instance):
-    """The audit trail of a clinical change to shared advice: a recorded review, or a
-    moderator's "no clinical change" with the reason (checked by SharedCareAdviceForm)."""
-    if not isinstance(instance, SharedCareAdvice):
-        return
+def log_shared_advice_no_clinical_change(request, instance):
+    """A moderator's "no clinical change" on shared advice (checked by SharedCareAdviceForm)
+    goes to the audit log with the reason. Reviews are in the log as workflow approvals."""
     confirmation = getattr(instance, "_no_clinical_change", None)
-    review = getattr(instance, "_review_recorded", None)
-    if confirmation:
+    if isinstance(instance, SharedCareAdvice) and confirmation:
         log(instance=instance, action=NO_CLINICAL_CHANGE, user=request.user, data=confirmation)
-    elif review:
-        data = {**review, "last_reviewed": instance.last_reviewed.isoformat()}
-        log(instance=instance, action=SHARED_ADVICE_REVIEWED, user=request.user, data=data)
 
 
 @hooks.register("before_delete_snippet")

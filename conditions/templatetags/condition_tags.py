@@ -37,7 +37,7 @@ def condition_sections(page, symptom_list=None):
         ),
         "how-it-develops": ("How it develops", has_text(page.how_it_develops)),
         "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": ("When to get help", bool(page.when_to_get_help)),
+        "when-to-get-help": ("When to get help", bool(by_urgency(page.when_to_get_help))),
         "treatment": ("Treatment", bool(page.treatment)),
         "our-approach": ("Our approach", bool(page.our_approach)),
         "supportive-care": ("Supportive care", has_text(page.supportive_care)),
