@@ -36,9 +36,7 @@ def condition_listings(page):
 def on_reviewer_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    pages = list(
-        ConditionPage.objects.live().filter(page_reviewers__reviewer=instance).distinct()
-    )
+    pages = list(ConditionPage.objects.live().filter(page_reviewers__reviewer=instance).distinct())
     profiles = list(ClinicianPage.objects.live().filter(reviewer=instance))
     # The service line's team list shows the reviewer too.
     team_lists = Page.objects.filter(

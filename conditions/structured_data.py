@@ -108,7 +108,11 @@ def physician(page, request, home_url, photo_url=""):
         ),
         "image": photo_url,
         "knowsAbout": [
-            {"@type": "MedicalCondition", "name": condition.title, "url": condition.get_full_url(request)}
+            {
+                "@type": "MedicalCondition",
+                "name": condition.title,
+                "url": condition.get_full_url(request),
+            }
             for condition in page.conditions_treated
         ],
     }

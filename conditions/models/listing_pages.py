@@ -68,9 +68,12 @@ class ServiceLinePage(BasePage):
         gave them in the page tree, with their reviewer and photo (two queries)."""
         from conditions.models.clinician_page import ClinicianPage
 
-        return public_pages(ClinicianPage.objects.child_of(self).live()).select_related(
-            "reviewer__photo"
-        ).prefetch_related("reviewer__photo__renditions").order_by("path")
+        return (
+            public_pages(ClinicianPage.objects.child_of(self).live())
+            .select_related("reviewer__photo")
+            .prefetch_related("reviewer__photo__renditions")
+            .order_by("path")
+        )
 
 
 class ConditionIndexPage(BasePage):

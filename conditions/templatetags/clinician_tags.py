@@ -9,6 +9,7 @@ from core.templatetags.site_tags import share_image
 
 register = template.Library()
 
+
 @register.simple_tag(takes_context=True)
 def clinician_json_ld(context, page, photo=None):
     """The profile page's JSON-LD (conditions/structured_data.py) as a script element."""
