@@ -5,13 +5,14 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from conditions.factories import ClinicianPageFactory, ConditionPageFactory, ReviewerFactory
 from conditions.models import ClinicianCondition, ConditionPageReviewer, Reviewer
 from core.factories import CustomImageFactory
+from tests.core.form_helpers import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -135,14 +136,22 @@ def test_the_team_section_links_every_live_profile(client, people):
     assert "Neurosurgeon, Neuro-oncology" in text(soup.select_one(".team-list"))
 
 
-def test_a_second_profile_for_the_same_clinician_is_refused_at_the_field(people, okafor):
-    second = ClinicianPageFactory.build(reviewer=okafor, title="Okafor again", slug="again")
-    second.path, second.depth = "zz", 3  # Not saved: only the model's own rules are checked.
+def test_a_second_profile_for_the_same_clinician_is_refused_at_the_field(
+    superuser_client, people, okafor
+):
+    other = ClinicianPageFactory(parent=people["line"], reviewer__name="Dr. Ada Brandt")
+    data = edit_form_data(superuser_client, other)
+    data["reviewer"] = str(okafor.pk)
+    data["action-publish"] = "action-publish"
 
-    with pytest.raises(ValidationError) as raised:
-        second.clean()
+    response = superuser_client.post(reverse("wagtailadmin_pages:edit", args=[other.pk]), data)
 
-    assert "already has a profile page" in raised.value.message_dict["reviewer"][0]
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["reviewer"]
+    assert "already has a profile page: “Maren Okafor”" in errors["reviewer"][0]
+    other.refresh_from_db()
+    assert other.reviewer.name == "Dr. Ada Brandt"
 
 
 def test_deleting_a_reviewer_with_a_profile_is_refused(superuser_client, site_tree, okafor):
