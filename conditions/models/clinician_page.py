@@ -89,12 +89,17 @@ class ClinicianPage(BasePage):
         FieldPanel("biography"),
         InlinePanel("treated_conditions", label=_("Conditions they treat")),
     ]
+    # Found by who they are; the biography is left out so that a search for a condition's
+    # words ("cord compression") finds the condition page, not a profile that mentions them.
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("biography"),
         index.RelatedFields(
             "reviewer",
-            [index.SearchField("name", boost=2), index.SearchField("role")],
+            [
+                index.SearchField("name", boost=2),
+                index.SearchField("role"),
+                index.SearchField("department"),
+            ],
         ),
     ]
 
