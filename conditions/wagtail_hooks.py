@@ -12,7 +12,13 @@ from conditions.cache_purge import condition_listings
 from conditions.clinical import unreviewed_clinical_changes
 from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
 from conditions.medical_review.report import MedicalReviewReportView
-from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer, SharedCareAdvice
+from conditions.models import (
+    ClinicianPage,
+    ConditionPage,
+    ConditionPageReviewer,
+    Reviewer,
+    SharedCareAdvice,
+)
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -96,15 +102,23 @@ def refuse_deleting_credited_reviewers(request, instances):
         .select_related("reviewer", "page")
         .order_by("reviewer__name", "page__title")
     )
-    if not credits:
+    # A profile page is about its reviewer: it goes (or chooses another) before they do.
+    profiles = (
+        ClinicianPage.objects.filter(reviewer__in=reviewers)
+        .select_related("reviewer")
+        .order_by("reviewer__name", "title")
+    )
+    if not credits and not profiles:
         return None
+    lines = [f"{c.reviewer.name} ({c.page.title})" for c in credits]
+    lines += [f"{p.reviewer.name} ({p.title})" for p in profiles]
     messages.error(
         request,
         _(
             "Not deleted. These reviewers are credited on pages: %(credits)s. Choose another "
             "reviewer on those pages first."
         )
-        % {"credits": "; ".join(f"{c.reviewer.name} ({c.page.title})" for c in credits)},
+        % {"credits": "; ".join(lines)},
     )
     return redirect("wagtailsnippets_conditions_reviewer:list")
 

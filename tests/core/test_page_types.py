@@ -4,8 +4,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from conditions.factories import ConditionPageFactory
-from conditions.models import ConditionIndexPage, ConditionPage, ServiceLinePage
+from conditions.factories import ClinicianPageFactory, ConditionPageFactory
+from conditions.models import ClinicianPage, ConditionIndexPage, ConditionPage, ServiceLinePage
 from contact.models import RegistrationPage
 from core.factories import StandardPageFactory
 from core.models import HomePage, StandardPage
@@ -19,6 +19,7 @@ ALL_PAGE_TYPES = [
     ConditionPage,
     ConditionIndexPage,
     RegistrationPage,
+    ClinicianPage,
 ]
 
 
@@ -46,6 +47,7 @@ class PageTypeTestCase(WagtailPageTestCase):
             other_names__0__name__value="Secondary spinal tumors",
             references__0__reference__citation="A review of spinal care.",
         )
+        cls.clinician = ClinicianPageFactory(parent=cls.service_line, treats=[cls.condition])
         cls.superuser = cls.create_superuser("pagetypes")
 
     def pages(self):
@@ -56,6 +58,7 @@ class PageTypeTestCase(WagtailPageTestCase):
             self.condition,
             self.condition_index,
             self.registration,
+            self.clinician,
         ]
 
     def test_pages_cover_every_concrete_page_type(self):
@@ -129,16 +132,18 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ConditionPage, {ServiceLinePage})
         self.assertAllowedParentPageTypes(ConditionIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(RegistrationPage, {HomePage})
+        self.assertAllowedParentPageTypes(ClinicianPage, {ServiceLinePage})
 
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
             HomePage, {ServiceLinePage, ConditionIndexPage, RegistrationPage, StandardPage}
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
-        self.assertAllowedSubpageTypes(ServiceLinePage, {ConditionPage})
+        self.assertAllowedSubpageTypes(ServiceLinePage, {ConditionPage, ClinicianPage})
         self.assertAllowedSubpageTypes(ConditionPage, set())
         self.assertAllowedSubpageTypes(ConditionIndexPage, set())
         self.assertAllowedSubpageTypes(RegistrationPage, set())
+        self.assertAllowedSubpageTypes(ClinicianPage, set())
 
     def test_can_create_at(self):
         self.assertCanCreateAt(Page, HomePage)
@@ -148,6 +153,7 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanCreateAt(ServiceLinePage, ConditionPage)
+        self.assertCanCreateAt(ServiceLinePage, ClinicianPage)
 
     def test_can_not_create_at(self):
         # Condition pages belong to a service line, nowhere else.
@@ -161,6 +167,10 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertCanNotCreateAt(ConditionPage, StandardPage)
         self.assertCanNotCreateAt(ServiceLinePage, RegistrationPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
+        # A profile sits under the service line the clinician works in.
+        for parent in (HomePage, StandardPage, ConditionPage, ClinicianPage):
+            with self.subTest(parent=parent.__name__):
+                self.assertCanNotCreateAt(parent, ClinicianPage)
 
     def test_single_instance_page_types(self):
         """Home, the A–Z index and the registration page exist at most once."""
