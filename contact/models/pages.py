@@ -131,8 +131,20 @@ class RegistrationPage(RoutablePageMixin, BasePage):
 
         return views.check_answers(request, self)
 
+    @path("help-now/", name="urgent_advice")
+    def urgent_advice(self, request):
+        from contact.flow import views
+
+        return views.urgent_advice(request, self)
+
     @path("confirmation/")
     def confirmation(self, request):
         from contact.flow import views
 
         return views.confirmation(request, self)
+
+    @path("confirmation/print/", name="confirmation_print")
+    def confirmation_print(self, request):
+        from contact.flow import views
+
+        return views.confirmation(request, self, printable=True)
