@@ -16,12 +16,12 @@ from tests.contact.flow import (
     PATIENT_NAME,
     PATIENT_PHONE_E164,
     STEPS,
-    steps_before,
     fill_steps,
     flow_id,
     session_done,
     session_flow,
     start_link,
+    steps_before,
     submit,
     valid_answers,
 )
