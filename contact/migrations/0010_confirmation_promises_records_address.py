@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='registrationsettings',
             name='email_response_promise',
-            field=models.CharField(default='A coordinator will email you within one business day.', max_length=300, verbose_name='promise to patients who chose email'),
+            field=models.CharField(blank=True, default='A coordinator will email you within one business day.', max_length=300, verbose_name='promise to patients who chose email'),
         ),
         migrations.AddField(
             model_name='registrationsettings',
@@ -23,11 +23,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='registrationsettings',
             name='text_response_promise',
-            field=models.CharField(default='A coordinator will send you a text message within one business day.', max_length=300, verbose_name='promise to patients who chose a text message'),
+            field=models.CharField(blank=True, default='A coordinator will send you a text message within one business day.', max_length=300, verbose_name='promise to patients who chose a text message'),
         ),
         migrations.AddField(
             model_name='registrationsettings',
             name='urgent_response_promise',
-            field=models.CharField(default='Because this may be urgent, a care coordinator will call you today during our opening hours. If we are closed now, we will call you as soon as we open.', help_text='Shown to patients in hospital or with emergency signs, after what to do now. Name when the call comes: today, during opening hours.', max_length=300, verbose_name='promise for urgent registrations'),
+            field=models.CharField(blank=True, default='Because this may be urgent, a care coordinator will call you today during our opening hours. If we are closed now, we will call you as soon as we open.', help_text='Shown to patients in hospital or with emergency signs, after what to do now. Name when the call comes: today, during opening hours. Empty: the default.', max_length=300, verbose_name='promise for urgent registrations'),
         ),
     ]

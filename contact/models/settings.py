@@ -97,20 +97,23 @@ class RegistrationSettings(BaseSiteSetting):
     urgent_response_promise = models.CharField(
         _("promise for urgent registrations"),
         max_length=300,
+        blank=True,
         default=DEFAULT_URGENT_PROMISE,
         help_text=_(
             "Shown to patients in hospital or with emergency signs, after what to do now. "
-            "Name when the call comes: today, during opening hours."
+            "Name when the call comes: today, during opening hours. Empty: the default."
         ),
     )
     email_response_promise = models.CharField(
         _("promise to patients who chose email"),
         max_length=300,
+        blank=True,
         default=DEFAULT_EMAIL_PROMISE,
     )
     text_response_promise = models.CharField(
         _("promise to patients who chose a text message"),
         max_length=300,
+        blank=True,
         default=DEFAULT_TEXT_PROMISE,
     )
     records_address = models.TextField(
@@ -154,6 +157,19 @@ class RegistrationSettings(BaseSiteSetting):
     @property
     def urgent_recipient(self):
         return self.urgent_notification_email or self.intake_notification_email
+
+    # The confirmation's promises: an emptied field falls back to the default, never to none.
+    @property
+    def urgent_promise(self):
+        return self.urgent_response_promise or DEFAULT_URGENT_PROMISE
+
+    @property
+    def email_promise(self):
+        return self.email_response_promise or DEFAULT_EMAIL_PROMISE
+
+    @property
+    def text_promise(self):
+        return self.text_response_promise or DEFAULT_TEXT_PROMISE
 
     @property
     def opening_weekdays(self):

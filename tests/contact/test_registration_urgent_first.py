@@ -198,3 +198,14 @@ def test_caregiver_confirmation_speaks_of_the_patient(
     body = _send(client, reg_site, django_capture_on_commit_callbacks)
     assert "If the patient is in hospital now, tell the hospital team caring for them" in body
     assert "these about the patient to hand" in body
+
+
+def test_an_emptied_promise_falls_back_to_the_default(
+    client, reg_site, django_capture_on_commit_callbacks
+):
+    reg_settings = reg_site.registration_settings
+    reg_settings.email_response_promise = ""
+    reg_settings.save()
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk, contact_method="email"))
+    body = _send(client, reg_site, django_capture_on_commit_callbacks)
+    assert f'<p class="reg-promise"><strong>{PROMISES["email"]}</strong></p>' in body
