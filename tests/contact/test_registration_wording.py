@@ -166,3 +166,22 @@ def test_single_question_steps_use_the_question_as_the_heading(client, reg_site)
         language,
     )
     assert language.count("<h1") == 1
+
+
+def test_the_migration_gives_pages_still_on_an_old_default_the_neutral_help(reg_site):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("contact.migrations.0011_neutral_step_help")
+    page = reg_site.registration_page
+    old_patient, new_patient = migration.NEW_TEXTS["patient_help"]
+    page.patient_help = old_patient
+    page.visit_help = "Written by an editor."
+    page.save_revision().publish()
+    migration.neutral_help(apps, None)
+    page.refresh_from_db()
+    assert page.patient_help == new_patient
+    assert page.visit_help == "Written by an editor."  # an editor's words are kept
+    assert page.get_latest_revision().content["patient_help"] == new_patient
+    assert new_patient == page._meta.get_field("patient_help").default
