@@ -276,7 +276,7 @@ class SharedCareAdviceForm(WagtailAdminModelForm):
             return
         changes = [
             str(advice._meta.get_field(name).verbose_name)
-            for name in ("level", "heading", "signs", "advice")
+            for name in ("level", "heading", "signs", "advice", "signs_in_brief")
             if advice.clinical_content()[name] != stored.clinical_content()[name]
         ]
         if not changes:

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from conditions.blocks import CareLevel
+from conditions.blocks import SIGNS_IN_BRIEF_HELP, CareLevel
 from conditions.clinical import normalise_content
 from conditions.forms import SharedCareAdviceForm
 from conditions.models.reviewer import Reviewer
@@ -25,7 +25,7 @@ from conditions.review import is_overdue, rolled_forward_due_date
 from core.blocks import RICH_TEXT_FEATURES
 
 # The fields whose change needs a new medical review of the advice.
-ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice"]
+ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice", "signs_in_brief"]
 
 
 class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
@@ -60,6 +60,12 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("The text under the signs on the card."),
     )
+    signs_in_brief = models.CharField(
+        max_length=120,
+        blank=True,
+        verbose_name=_("signs in brief (emergency cards)"),
+        help_text=SIGNS_IN_BRIEF_HELP,
+    )
     reviewers = ParentalManyToManyField(
         Reviewer,
         related_name="shared_advice",
@@ -90,6 +96,7 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
                 FieldPanel("heading"),
                 FieldPanel("signs"),
                 FieldPanel("advice"),
+                FieldPanel("signs_in_brief"),
             ],
             heading=_("The card (clinical: changes need a new medical review)"),
         ),
@@ -143,6 +150,7 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
             "heading": normalise_content(self.heading or ""),
             "signs": normalise_content(self.sign_list),
             "advice": normalise_content(self.advice or ""),
+            "signs_in_brief": normalise_content(self.signs_in_brief or ""),
         }
 
     def as_card_value(self):
@@ -152,6 +160,7 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
             "heading": self.heading,
             "signs": self.sign_list,
             "advice": self.advice,
+            "signs_in_brief": self.signs_in_brief,
         }
 
     @property
