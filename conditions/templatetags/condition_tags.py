@@ -8,6 +8,7 @@ from django import template
 from wagtail.models import Site
 
 from conditions.blocks import CareLevel, care_card_value
+from conditions.emergency import emergency_signs_phrase, first_emergency_card
 from conditions.models import ConditionIndexPage, ServiceLinePage
 from conditions.structured_data import condition_page_graph
 from core.models import SiteSettings
@@ -29,18 +30,22 @@ def condition_sections(page, symptom_list=None):
     The page template shows a section only when its id is here, so the "On this page" list
     and the headings cannot disagree.
     """
+    # NHS.UK's order: what you notice and when to get help first, then the explanation.
     present = {
+        "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
+        "when-to-get-help": ("When to get help", bool(by_urgency(page.when_to_get_help))),
         "overview": ("Overview", has_text(page.overview)),
         "causes": (
             "Causes",
             has_text(page.causes) or bool(page.primary_cancers),
         ),
         "how-it-develops": ("How it develops", has_text(page.how_it_develops)),
-        "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": ("When to get help", bool(by_urgency(page.when_to_get_help))),
+        "diagnosis": ("Diagnosis and tests", has_text(page.diagnosis)),
         "treatment": ("Treatment", bool(page.treatment)),
+        "outlook": ("Outlook and living with it", has_text(page.outlook)),
         "our-approach": ("Our approach", bool(page.our_approach)),
         "supportive-care": ("Supportive care", has_text(page.supportive_care)),
+        "questions-to-ask": ("Questions to ask at your appointment", bool(page.questions_to_ask)),
         "references": ("References", bool(page.references)),
         "related-conditions": ("Related conditions", bool(page.live_related_conditions)),
     }
@@ -58,12 +63,14 @@ def by_urgency(stream_value):
 
 @register.filter
 def first_emergency(stream_value):
-    """The first emergency care card's value, for the notice near the top of the page."""
-    for child in stream_value:
-        card = care_card_value(child)
-        if card is not None and card.get("level") == CareLevel.EMERGENCY:
-            return card
-    return None
+    """The first emergency care card's value, for the banner near the top of the page."""
+    return first_emergency_card(stream_value)
+
+
+@register.filter
+def emergency_signs(card):
+    """The end of the banner's "Call 911 if you have …" (conditions/emergency.py's rule)."""
+    return emergency_signs_phrase(card)
 
 
 @register.simple_tag
