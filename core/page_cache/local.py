@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import urlsplit
 
 import redis
 from django.conf import settings
@@ -20,8 +21,14 @@ from django.core.cache import caches
 
 from core.cache import DegradingRedisCache
 
-CHANNEL = "page-cache-purged"
 CACHE_ALIAS = "shared"
+
+
+def channel():
+    """Pub/sub channels span a Redis server's databases: one per database and key prefix."""
+    cache = caches[CACHE_ALIAS]
+    database = urlsplit(settings.CACHES[CACHE_ALIAS]["LOCATION"]).path
+    return f"page-cache-purged:{database}:{cache.key_prefix}"
 
 
 def _redis_cache():
@@ -45,7 +52,7 @@ def announce_purge():
         return
     # An outage is the shared cache's (logged once a minute there); copies expire on their own.
     publish = cache._cache.get_client(write=True).publish
-    cache._call(publish, CHANNEL, b"1", miss=lambda _error: None)
+    cache._call(publish, channel(), b"1", miss=lambda _error: None)
 
 
 class LocalCopies:
@@ -79,7 +86,7 @@ class LocalCopies:
                     socket_keepalive=True,
                 )
                 pubsub = listener.pubsub()
-                pubsub.subscribe(CHANNEL)
+                pubsub.subscribe(channel())
                 for message in pubsub.listen():
                     # Copies are served from the moment Redis confirms the subscription:
                     # every later purge reaches this process.
