@@ -3,8 +3,9 @@ in this process's ``fragments`` cache until content changes.
 
 Like Django's ``{% cache %}``, but the key always holds the content generation
 (core.generation: every publish, unpublish, move, settings or privacy change starts a new one,
-on every app server), the request's host (settings and pages are per site), the active language
-and today's date (review dates, the footer's year), so no purge ever has to find a fragment.
+on every app server), the request's scheme and host (settings and pages are per site; some
+links are absolute), the active language and today's date (review dates, the footer's year),
+so no purge ever has to find a fragment.
 Nothing is kept for previews (a draft is not the live page), when the shared cache is down (no
 generation to trust), or when the part holds a form token (it is personal).
 """
@@ -35,7 +36,8 @@ def fragment_key(name, request, vary_on):
     token = generation.current_token()
     if token is None:
         return None
-    parts = [token, request.get_host(), get_language(), timezone.localdate().isoformat()]
+    host = f"{request.scheme}://{request.get_host()}"  # absolute links (JSON-LD, social meta)
+    parts = [token, host, get_language(), timezone.localdate().isoformat()]
     return make_template_fragment_key(name, [*parts, *vary_on])
 
 
