@@ -18,8 +18,7 @@ from deploy.stack import Browser
 
 STEPS = ["who", "patient", "contact", "medical", "visit"]
 ATTEMPTS = 5  # per request: a failed one (server killed mid-request) is sent again
-RETRY_PAUSE = 1.0  # seconds before pressing again (the first soaks retried at once: 2 of 200
-# patients met four 503s within milliseconds and gave up, unacknowledged, while A was down)
+RETRY_PAUSE = 1.0  # seconds before pressing again (the first soaks retried at once)
 
 
 def answers(number, condition_id):
