@@ -59,6 +59,18 @@ class GaveUp(Exception):
     """A patient who got no reference: at which step, and the last answer or error."""
 
 
+class NoForm(Exception):
+    """The step page came without its form (a redirect, say): its status and Location."""
+
+
+def _post_step(patient, path, data):
+    page = patient.request("GET", path)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    if not token:
+        raise NoForm(f"no form: HTTP {page.status_code} {page.headers.get('Location', '')}")
+    return patient.post_form(path, data, token=token.group(1))
+
+
 def _retrying(step, send):
     last = None
     for attempt in range(ATTEMPTS):
@@ -66,8 +78,11 @@ def _retrying(step, send):
             time.sleep(RETRY_PAUSE)
         try:
             response = send()
-        except (requests.RequestException, AttributeError) as error:  # AttributeError: no
-            last = type(error).__name__  # form token in a page that was not the form
+        except NoForm as error:
+            last = str(error)
+            continue
+        except requests.RequestException as error:
+            last = type(error).__name__
             continue
         if response.status_code < 500:
             return response
@@ -82,7 +97,7 @@ def register(base_url, number, condition_id):
     _retrying("start", lambda: patient.request("GET", "/register/"))
     for step in STEPS:
         path = f"/register/step/{step}/"
-        sent = _retrying(step, lambda p=path, s=step: patient.post_form(p, flow[s]))
+        sent = _retrying(step, lambda p=path, s=step: _post_step(patient, p, flow[s]))
         if sent.status_code != 302:
             raise GaveUp(f"{step}: HTTP {sent.status_code}, not the next step")
     check = _retrying("check", lambda: patient.request("GET", "/register/check/"))
