@@ -105,7 +105,7 @@ def main():
                 capture=True,
             ).stdout.split()[-1]
         )
-        patients, references = soak_registrations.run(
+        patients, references, failures = soak_registrations.run(
             stack.varnish_url, condition_id, args.registrations
         )
         events = []
@@ -146,6 +146,7 @@ def main():
         print("pages non-2xx/3xx:", non_2xx.group(1) if non_2xx else 0)
         print("pages socket errors:", socket_errors.group(1) if socket_errors else "none")
         report_registrations(stack, references)
+        print("not acknowledged (patient gave up):", failures or "none")
         print("load average:", open("/proc/loadavg").read().split()[:3])  # noqa: SIM115
     finally:
         stack.stop()

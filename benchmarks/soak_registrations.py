@@ -1,16 +1,24 @@
 """The registration half of the soak (benchmarks/soak.py): patients going through the real
 flow over HTTP, through Varnish, retrying a step that failed as a person pressing the button
-again would, and what the database holds afterwards."""
+again would, and what the database holds afterwards.
+
+A form post that reaches the killed app server before Varnish's probe has taken it out (up
+to about 4 s) is answered 503: Varnish repeats only GETs, since a post may have been acted on.
+A person presses the button again after a moment, not within milliseconds, so a failed
+request is sent again after RETRY_PAUSE seconds, ATTEMPTS times in all; a patient who still
+gets no reference is recorded with the step and the last answer (``failures``)."""
 
 import re
 import threading
+import time
 
 import requests
 
 from deploy.stack import Browser
 
 STEPS = ["who", "patient", "contact", "medical", "visit"]
-ATTEMPTS = 4  # per request: a failed one (server killed mid-request) is sent again
+ATTEMPTS = 5  # per request: a failed one (server killed mid-request) is sent again
+RETRY_PAUSE = 1.0  # seconds before pressing again (the first soaks retried at once)
 
 
 def answers(number, condition_id):
@@ -47,48 +55,69 @@ def answers(number, condition_id):
     }
 
 
-def _retrying(send):
-    for _attempt in range(ATTEMPTS):
+class GaveUp(Exception):
+    """A patient who got no reference: at which step, and the last answer or error."""
+
+
+class NoForm(Exception):
+    """The step page came without its form (a redirect, say): its status and Location."""
+
+
+def _post_step(patient, path, data):
+    page = patient.request("GET", path)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    if not token:
+        raise NoForm(f"no form: HTTP {page.status_code} {page.headers.get('Location', '')}")
+    return patient.post_form(path, data, token=token.group(1))
+
+
+def _retrying(step, send):
+    last = None
+    for attempt in range(ATTEMPTS):
+        if attempt:
+            time.sleep(RETRY_PAUSE)
         try:
             response = send()
-        except requests.RequestException:
+        except NoForm as error:
+            last = str(error)
+            continue
+        except requests.RequestException as error:
+            last = type(error).__name__
             continue
         if response.status_code < 500:
             return response
-    return None
+        last = f"HTTP {response.status_code}"
+    raise GaveUp(f"{step}: {last} after {ATTEMPTS} attempts")
 
 
 def register(base_url, number, condition_id):
-    """The reference the confirmation page showed, or None."""
+    """The reference the confirmation page showed; GaveUp says why there was none."""
     patient = Browser(base_url)
     flow = answers(number, condition_id)
-    if _retrying(lambda: patient.request("GET", "/register/")) is None:
-        return None
+    _retrying("start", lambda: patient.request("GET", "/register/"))
     for step in STEPS:
         path = f"/register/step/{step}/"
-        sent = _retrying(lambda p=path, s=step: patient.post_form(p, flow[s]))
-        if sent is None or sent.status_code != 302:
-            return None
-    check = _retrying(lambda: patient.request("GET", "/register/check/"))
-    if check is None:
-        return None
+        sent = _retrying(step, lambda p=path, s=step: _post_step(patient, p, flow[s]))
+        if sent.status_code != 302:
+            raise GaveUp(f"{step}: HTTP {sent.status_code}, not the next step")
+    check = _retrying("check", lambda: patient.request("GET", "/register/check/"))
     flow_id = re.search(r'name="flow" value="([^"]+)"', check.text)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', check.text)
     if not (flow_id and token):
-        return None
+        raise GaveUp(f"check: HTTP {check.status_code}, no form")
     data = {"flow": flow_id.group(1)}
-    sent = _retrying(lambda: patient.post_form("/register/check/", data, token=token.group(1)))
-    if sent is None:
-        return None
-    shown = _retrying(lambda: patient.request("GET", "/register/confirmation/"))
-    found = re.search(r'class="reg-reference">([^<]+)<', shown.text) if shown is not None else None
-    return found.group(1) if found else None
+    _retrying("send", lambda: patient.post_form("/register/check/", data, token=token.group(1)))
+    shown = _retrying("confirmation", lambda: patient.request("GET", "/register/confirmation/"))
+    found = re.search(r'class="reg-reference">([^<]+)<', shown.text)
+    if not found:
+        raise GaveUp(f"confirmation: HTTP {shown.status_code}, no reference")
+    return found.group(1)
 
 
 def run(base_url, condition_id, count, threads=8):
     """Send ``count`` registrations from ``threads`` patients at a time; the references shown."""
     numbers = iter(range(count))
-    lock, references = threading.Lock(), []
+    lock, references, failures = threading.Lock(), [], []
 
     def patient_loop():
         while True:
@@ -96,14 +125,19 @@ def run(base_url, condition_id, count, threads=8):
                 number = next(numbers, None)
             if number is None:
                 return
-            reference = register(base_url, number, condition_id)
+            try:
+                reference = register(base_url, number, condition_id)
+            except GaveUp as reason:
+                reference = None
+                with lock:
+                    failures.append(f"{time.strftime('%X')} patient {number}: {reason}")
             with lock:
                 references.append(reference)
 
     workers = [threading.Thread(target=patient_loop) for _ in range(threads)]
     for worker in workers:
         worker.start()
-    return workers, references
+    return workers, references, failures
 
 
 STORED = """

@@ -6,9 +6,12 @@ same gunicorn, and the registration start page. Prints figures; asserts nothing.
 
 Each target is loaded with wrk (``apt-get install wrk``; ab from apache2-utils otherwise) for
 ``--seconds``, in ``--rounds`` interleaved rounds; the medians are printed. The uncached
-figure comes from a third gunicorn with PAGE_CACHE_ENABLED=false. Also printed: SQL queries
-and bytes per page, and the machine's load average (the machine may be shared).
-Goals (issue 10): uncached >= 4 % of the static file, cached in the app >= 0.8x, Varnish >= 1x.
+figures come from two more gunicorns (ports BENCH_UNCACHED_PORT and the next one): the page
+cache off with rendered fragments kept (what an app server does after a publish, and the
+figure the goal is measured on), and no cache at all (FRAGMENT_CACHE_ENABLED=false too).
+Also printed: SQL queries and bytes per page, and the machine's load average (it may be
+shared). Goals (issue 10): uncached (fragments kept) >= 4 % of the static file, cached in the
+app >= 0.8x, Varnish >= 1x.
 """
 
 import argparse
@@ -111,22 +114,32 @@ def main():
     nocache_port = int(os.environ.get("BENCH_UNCACHED_PORT", stack.app_ports[1] + 1))
     try:
         stack.start()
-        stack.app_ports.append(nocache_port)
-        stack._spawn(
-            "app_uncached",
-            [
-                str(PROJECT_DIR / ".venv/bin/gunicorn"),
-                "site_project.wsgi:application",
-                "--workers",
-                str(stack.workers),
-                "--bind",
-                f"127.0.0.1:{nocache_port}",
-            ],
-            env=stack.env(PAGE_CACHE_ENABLED="false"),
-        )
-        stack.wait_until_up(stack.app_url(2))
+        # Two more app servers: page cache off with fragments kept, and no cache at all.
+        for name, port, env in (
+            ("app_fragments", nocache_port, {"PAGE_CACHE_ENABLED": "false"}),
+            (
+                "app_uncached",
+                nocache_port + 1,
+                {"PAGE_CACHE_ENABLED": "false", "FRAGMENT_CACHE_ENABLED": "false"},
+            ),
+        ):
+            stack.app_ports.append(port)
+            stack._spawn(
+                name,
+                [
+                    str(PROJECT_DIR / ".venv/bin/gunicorn"),
+                    "site_project.wsgi:application",
+                    "--workers",
+                    str(stack.workers),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                ],
+                env=stack.env(**env),
+            )
+            stack.wait_until_up(stack.app_url(len(stack.app_ports) - 1))
         targets = {
-            "condition page, uncached (cache off)": stack.app_url(2) + CONDITION,
+            "condition page, no cache at all": stack.app_url(3) + CONDITION,
+            "condition page, page cache off (fragments)": stack.app_url(2) + CONDITION,
             "condition page, cached in the app": stack.app_url(0) + CONDITION,
             "condition page, through Varnish": stack.varnish_url + CONDITION,
             "static file (site.css), same gunicorn": stack.app_url(0) + static_path(),
@@ -157,14 +170,17 @@ def report(stack, targets, results, args):
         medians[name] = rps
         print(f"{name:42} {rps:9.1f} {p50:8.1f} {p99:8.1f} {errors:8d}")
     static = medians["static file (site.css), same gunicorn"]
-    print(f"\nuncached / static: {medians['condition page, uncached (cache off)'] / static:.1%}")
+    print(f"\nno cache at all / static: {medians['condition page, no cache at all'] / static:.1%}")
+    fragments = medians["condition page, page cache off (fragments)"]
+    print(f"page cache off, fragments kept / static: {fragments / static:.1%}")
     print(f"cached in app / static: {medians['condition page, cached in the app'] / static:.2f}x")
     print(f"Varnish / static: {medians['condition page, through Varnish'] / static:.2f}x")
-    env = stack.env()
     code = QUERY_COUNT.replace("PATHS", repr([CONDITION, REGISTER, "/"]))
-    output = stack.manage("shell", "-c", code, env=env, capture=True).stdout
-    found = re.search(r"QUERIES(.*)", output)
-    print("SQL queries per page (rendered):", found.group(1) if found else output[-500:])
+    for label, fragments in (("no cache at all", "false"), ("fragments kept", "true")):
+        env = stack.env(FRAGMENT_CACHE_ENABLED=fragments)
+        output = stack.manage("shell", "-c", code, env=env, capture=True).stdout
+        found = re.search(r"QUERIES(.*)", output)
+        print(f"SQL queries per page ({label}):", found.group(1) if found else output[-500:])
     for path in (CONDITION, REGISTER):
         print(f"bytes {path}: {page_bytes(stack, path)}")
     print("load average:", open("/proc/loadavg").read().split()[:3])  # noqa: SIM115

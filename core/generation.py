@@ -60,8 +60,9 @@ def bump():
         _memo.clear()
 
 
-def remembered(key, build):
-    """``build()``, remembered in this process until the generation changes."""
+def remembered(key, build, *, keep=lambda value: True):
+    """``build()``, remembered in this process until the generation changes (only if
+    ``keep(value)``: a caller whose keys come from requests keeps what exists, never misses)."""
     token = current_token()
     if token is None:
         return build()
@@ -70,6 +71,7 @@ def remembered(key, build):
     if entry is not None and entry[0] == token:
         return entry[1]
     value = build()
-    with _memo_lock:
-        _memo[key] = (token, value)
+    if keep(value):
+        with _memo_lock:
+            _memo[key] = (token, value)
     return value

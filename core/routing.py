@@ -17,9 +17,36 @@ from core import generation
 
 def route_by_url_path(root, request, path_components):
     """The route result for ``path_components`` below ``root``, or None to let Wagtail walk
-    the tree (a path that is not exactly a page's, such as a routable page's sub-URL)."""
+    the tree (a path that is not exactly a page's, such as a routable page's sub-URL).
+
+    The pages found are remembered per content generation (core.generation: any publish,
+    move or deletion starts a new one), so a page whose rendered parts are kept too
+    (core/templatetags/fragment_cache.py) is served without a query. Each request gets its
+    own copies of them, since Wagtail and the templates attach per-request state."""
     if not path_components:
         return None
+    key = ("route", root.pk, root.url_path, tuple(path_components))
+    # Only paths that are pages' are remembered: the set stays as small as the site.
+    chain = generation.remembered(
+        key, lambda: _find_chain(root, path_components), keep=lambda found: found is not None
+    )
+    if chain is None:
+        return None
+    parent = root
+    for page in chain[:-1]:
+        page = copy.copy(page)
+        page._cached_parent_obj = parent
+        parent = page
+    target = copy.copy(chain[-1])
+    target._cached_parent_obj = parent
+    # The page's own route decides the rest (a draft is a 404; a routable page serves its
+    # index route), exactly as at the end of Wagtail's walk.
+    return target.route(request, [])
+
+
+def _find_chain(root, path_components):
+    """The pages from the first below ``root`` down to the one at the path (the last in its
+    own type), or None when the path is not exactly a page's."""
     prefixes, url_path = [], root.url_path
     for component in path_components:
         url_path = f"{url_path}{component}/"
@@ -30,15 +57,7 @@ def route_by_url_path(root, request, path_components):
     }
     if len(found) != len(prefixes):
         return None
-    parent = root
-    for prefix in prefixes[:-1]:
-        found[prefix]._cached_parent_obj = parent
-        parent = found[prefix]
-    target = found[prefixes[-1]].specific
-    target._cached_parent_obj = parent
-    # The page's own route decides the rest (a draft is a 404; a routable page serves its
-    # index route), exactly as at the end of Wagtail's walk.
-    return target.route(request, [])
+    return [found[prefix] for prefix in prefixes[:-1]] + [found[prefixes[-1]].specific]
 
 
 class RememberedSiteMiddleware:

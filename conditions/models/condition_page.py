@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
@@ -306,7 +306,8 @@ class ConditionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["symptom_list"] = list(self.symptoms.all())
+        # Read only if rendered: a cached body ({% fragment_cache %}) needs no query.
+        context["symptom_list"] = SimpleLazyObject(lambda: list(self.symptoms.all()))
         return context
 
 

@@ -1,5 +1,6 @@
 """Pages that list condition pages: service lines and the A–Z index."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -101,5 +102,6 @@ class ConditionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["letter_groups"] = self.get_letter_groups()
+        # Read only if rendered: a cached A–Z ({% fragment_cache %}) needs no query.
+        context["letter_groups"] = SimpleLazyObject(self.get_letter_groups)
         return context

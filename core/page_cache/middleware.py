@@ -2,7 +2,9 @@
 
 Placed right after WhiteNoise, so that a hit skips sessions, CSRF, authentication and Wagtail
 entirely; what the inner middleware added (security headers) is part of the stored copy.
-Kept pages are compressed once when stored (gzip, Brotli) and served in the encoding the
+The most read copies are also kept in the worker's memory (local.py: a hit there needs no
+round trip to the shared cache; every purge empties them in every process). Kept pages are
+compressed once when stored (gzip, Brotli) and served in the encoding the
 client takes: they hold no secret (no form token, nothing personal), so compressing them
 cannot leak one (BREACH); personal pages and forms are sent uncompressed by the app.
 """
@@ -12,7 +14,7 @@ import re
 from django.http import HttpResponse
 
 from core import generation
-from core.page_cache import policy, store
+from core.page_cache import local, policy, store
 
 REFUSED = re.compile(r";\s*q\s*=\s*0(\.0*)?\s*$")
 
@@ -57,9 +59,15 @@ class PageCacheMiddleware:
         # unknown Host gets its 400 (DisallowedHost) here, never a kept copy.
         request.get_host()
         encoding = choose_encoding(request)
+        key = store.key_for(request.path, encoding)
+        entry = local.copies.get(key)
+        if entry is not None:
+            return build_response(request, entry["headers"], entry["body"], encoding, outcome="hit")
+        epoch = local.copies.epoch_now()
         lookup = store.Lookup(request.path, encoding)
         if lookup.entry is not None:
             entry = lookup.entry
+            local.copies.keep(key, entry, epoch)
             return build_response(request, entry["headers"], entry["body"], encoding, outcome="hit")
         response = self._render(request, lookup.content_token)
         if request.method != "GET" or not policy.response_is_cacheable(request, response):

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from core import generation
+from core.page_cache import local
 
 try:  # Brotli for clients that take it; gzip alone without the package.
     import brotli
@@ -70,6 +71,7 @@ def new_pages_token():
     """Forget every stored page (they were stored under the old token)."""
     token = uuid.uuid4().hex
     _cache().set(PAGES_GENERATION_KEY, token, timeout=None)
+    local.announce_purge()
     return token
 
 
@@ -111,3 +113,4 @@ def forget_paths(paths):
     data = {key_for(path, encoding): marker for path in set(paths) for encoding in ENCODINGS}
     if data:
         _cache().set_many(data, timeout=PURGE_MARKER_SECONDS)
+        local.announce_purge()

@@ -132,6 +132,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.navigation",
             ],
+            # {% fragment_cache %} in every template without a {% load %} line.
+            "builtins": ["core.templatetags.fragment_cache"],
         },
     },
 ]
@@ -221,6 +223,13 @@ _locmem = "django.core.cache.backends.locmem.LocMemCache"
 CACHES = {
     "default": {"BACKEND": _locmem},
     "shared": {"BACKEND": _locmem, "LOCATION": "shared"},
+    # Rendered parts of pages ({% fragment_cache %}, core/templatetags/fragment_cache.py), keyed
+    # by the content generation: in process memory, a hit costs no round trip.
+    "fragments": {
+        "BACKEND": _locmem,
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_MAX_ENTRIES", 2000)},
+    },
 }
 if REDIS_URL:
     # With Redis down this answers like an empty cache (logged once a minute), never an error.
@@ -238,6 +247,14 @@ PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/csp-report/"]
 # The registration flow and its confirmation are never kept, whatever their responses say.
 PAGE_CACHE_EXCLUDED_PAGE_TYPES = ["contact.RegistrationPage"]
+# Rendered parts of pages (the header, the footer, a condition page's body) kept per content
+# generation in each process ({% fragment_cache %}); FRAGMENT_CACHE_ENABLED=false renders all.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_TIMEOUT = env_int("FRAGMENT_CACHE_TIMEOUT", 3600)
+# Each worker also keeps up to PAGE_CACHE_LOCAL_ENTRIES kept pages in its own memory, for at
+# most PAGE_CACHE_LOCAL_SECONDS; every purge empties them everywhere (core/page_cache/local.py).
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 200)
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 30)
 
 # Outgoing mail goes through the tasks framework so that a mail outage never blocks a request.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -14,6 +14,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
 }
 # One media folder per pytest-xdist worker ("gw0", "gw1"; "main" when serial): parallel workers
 # would otherwise write and delete the same image and rendition files.
@@ -25,3 +29,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 # Tests of the page cache turn it on; the rest see every page rendered.
 PAGE_CACHE_ENABLED = False
+# Likewise the fragment cache: a test that changes rows without signals must see them.
+FRAGMENT_CACHE_ENABLED = False
