@@ -12,6 +12,7 @@ from conditions.factories import ConditionPageFactory
 from contact.admin import actions
 from contact.admin.audit import LOG_EXPORT
 from contact.factories import RegistrationFactory
+from contact.models import Registration
 from tests.contact.intake_fixtures import index_url
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,30 @@ def test_list_loads_only_the_shown_columns(client, coordinator):
         assert '"conditions_conditionpage"."overview"' not in sql
         assert '"contact_registration"."message"' not in sql
         assert '"contact_registration"."internal_notes"' not in sql
+
+
+def test_a_page_finds_its_ids_first_then_loads_only_its_rows(client, coordinator):
+    """Deferred join: OFFSET runs over the ids alone (the work-order index answers it without
+    the table on PostgreSQL), so the last page costs about what the first does."""
+    client.force_login(coordinator)
+    make_rows(28, coordinator)
+    RegistrationFactory(emergency_symptoms=True)  # urgent: first in the work order
+    captured = count_queries(client, index_url("p=2"))
+    paging = [q["sql"] for q in captured if "OFFSET" in q["sql"]]
+    assert len(paging) == 1
+    select = paging[0].split(" ORDER BY ")[0]
+    assert select == 'SELECT "contact_registration"."id" AS "pk" FROM "contact_registration"'
+    assert "JOIN" not in paging[0]
+    counts = [
+        q["sql"] for q in captured if "COUNT(" in q["sql"] and "contact_registration" in q["sql"]
+    ]
+    assert counts and all("JOIN" not in sql for sql in counts)
+
+    expected = [r.reference for r in Registration.objects.intake_order()[25:]]
+    html = client.get(index_url("p=2")).content.decode()
+    positions = [html.find(reference) for reference in expected]
+    assert len(expected) == 4 and -1 not in positions
+    assert positions == sorted(positions)
 
 
 def test_export_does_not_load_condition_page_bodies(client, coordinator):
