@@ -139,10 +139,18 @@ def build(export_id):
         )
         return False
     storage = export_storage()
-    with tempfile.TemporaryFile() as output:
-        write_file(export, output)
-        output.seek(0)
-        name = storage.save(f"{export.token}.{export.file_format}", File(output))
+    try:
+        with tempfile.TemporaryFile() as output:
+            write_file(export, output)
+            output.seek(0)
+            name = storage.save(f"{export.token}.{export.file_format}", File(output))
+    except Exception as error:  # noqa: BLE001 - a cell's error message may quote patient data
+        # Failed, not raised: the task's stored traceback would keep that message.
+        RegistrationExport.objects.filter(pk=export.pk).update(
+            status=RegistrationExport.Status.FAILED, registration_ids=[]
+        )
+        logger.warning("Registration export %s failed (%s).", export.pk, type(error).__name__)
+        return False
     updated = RegistrationExport.objects.filter(
         pk=export.pk, status=RegistrationExport.Status.PENDING
     ).update(

@@ -4,6 +4,7 @@ downloadable only by the coordinator who asked, deleted when they expire."""
 import csv
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -228,3 +229,20 @@ def test_the_worker_keeps_the_clean_up_scheduled(settings):
     assert delete_expired_exports.call() == 0
     following = waiting.get()
     assert 3590 < (following.run_after - timezone.now()).total_seconds() <= 3600
+
+
+def test_a_failed_build_is_marked_failed_without_the_error_text(
+    client, coordinator, registrations, small_limits, django_capture_on_commit_callbacks, caplog
+):
+    def broken(export, output):
+        raise ValueError(f"cannot write {registrations[0].last_name}")
+
+    with mock.patch("contact.admin.background_exports.write_file", broken):
+        ask(client, coordinator, "export=xlsx", django_capture_on_commit_callbacks)
+    export = RegistrationExport.objects.get()
+    assert export.status == RegistrationExport.Status.FAILED
+    assert not mail.outbox
+    assert "ValueError" in caplog.text
+    assert "Quintero" not in caplog.text
+    response = client.get(reverse("registrations:export_download", args=[export.token]))
+    assert response.status_code == 302
