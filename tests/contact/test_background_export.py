@@ -4,6 +4,7 @@ downloadable only by the coordinator who asked, deleted when they expire."""
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -253,3 +254,9 @@ def test_a_failed_build_is_marked_failed_without_the_error_text(
     assert "Quintero" not in caplog.text
     response = client.get(reverse("registrations:export_download", args=[export.token]))
     assert response.status_code == 302
+
+
+def test_files_are_kept_outside_the_public_media_folder(settings):
+    location = Path(export_storage().location).resolve()
+    media = Path(settings.MEDIA_ROOT).resolve()
+    assert media not in location.parents and location != media
