@@ -18,11 +18,13 @@ the hand-off completes leads to exactly one email, from the retry.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
 from core.task_recovery import running_timeout
+from core.tasks import schedule_once
 
 from . import emails
 from .models import Registration
@@ -191,3 +193,39 @@ def send_pending(min_age=timedelta(0), enqueue=False):
 def send_pending_notifications(min_age_minutes: int = 10) -> dict:
     """For a scheduled db_worker run: the same work as the management command."""
     return send_pending(min_age=timedelta(minutes=min_age_minutes))
+
+
+# --- Exports built in the background (contact/admin/background_exports.py) ------------------
+
+DEFAULT_EXPORT_CLEANUP_SECONDS = 60 * 60
+
+
+@task()
+def build_registration_export(export_id: int) -> bool:
+    """Write the file, then email its link; a second run (a requeued task) does nothing."""
+    from .admin.background_exports import build
+
+    return build(export_id)
+
+
+def schedule_export_cleanup(delay=None):
+    if delay is None:
+        delay = getattr(
+            settings, "REGISTRATION_EXPORT_CLEANUP_INTERVAL_SECONDS", DEFAULT_EXPORT_CLEANUP_SECONDS
+        )
+    return schedule_once(delete_expired_exports, delay)
+
+
+@task()
+def delete_expired_exports() -> int:
+    """Expired export files and their rows deleted for good; queues its own next run first,
+    as core.tasks.delete_expired_sessions does, so a failed run does not end the schedule."""
+    from .admin.background_exports import delete_expired_exports as delete
+
+    try:
+        schedule_export_cleanup()
+    except Exception as error:  # noqa: BLE001 - the work below must still be done
+        logger.warning("Could not schedule the next export clean-up (%s).", type(error).__name__)
+    deleted = delete()
+    logger.info("Deleted %s expired registration exports.", deleted)
+    return deleted

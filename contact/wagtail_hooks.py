@@ -8,6 +8,7 @@ from contact.admin.audit import (
     LOG_CONTACT_ATTEMPT,
     LOG_ESCALATE,
     LOG_EXPORT,
+    LOG_EXPORT_DOWNLOAD,
     LOG_LIST,
     LOG_PURGE,
     LOG_STATUS,
@@ -35,6 +36,11 @@ def register_registration_log_actions(actions):
     actions.register_action(LOG_LIST, _("View registrations list"), _("Viewed registrations list"))
     actions.register_action(LOG_VIEW, _("View registration"), _("Viewed registration"))
     actions.register_action(LOG_EXPORT, _("Export registrations"), _("Exported registrations"))
+    actions.register_action(
+        LOG_EXPORT_DOWNLOAD,
+        _("Download registrations export"),
+        _("Downloaded a registrations export prepared in the background"),
+    )
     actions.register_action(LOG_ASSIGN, _("Assign registration"), _("Assigned registration"))
     actions.register_action(LOG_STATUS, _("Change status"), _("Changed registration status"))
     actions.register_action(

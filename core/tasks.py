@@ -35,14 +35,20 @@ def _waiting_run_exists(task_, backend):
     ).exists()
 
 
+def schedule_once(task_, delay):
+    """Queue a self-scheduling job's next run `delay` seconds from now unless one is already
+    waiting (or the backend cannot defer); the task result, or None."""
+    backend = task_.get_backend()
+    if not backend.supports_defer or _waiting_run_exists(task_, backend):
+        return None
+    run_after = timezone.now() + timedelta(seconds=delay)
+    return task_.using(run_after=run_after).enqueue()
+
+
 def schedule_session_cleanup(delay=None):
     """Queue the next run unless one is already waiting; the task result, or None."""
-    backend = delete_expired_sessions.get_backend()
-    if not backend.supports_defer or _waiting_run_exists(delete_expired_sessions, backend):
-        return None
     delay = session_cleanup_interval() if delay is None else delay
-    run_after = timezone.now() + timedelta(seconds=delay)
-    return delete_expired_sessions.using(run_after=run_after).enqueue()
+    return schedule_once(delete_expired_sessions, delay)
 
 
 def delete_expired_session_rows():

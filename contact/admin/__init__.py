@@ -3,9 +3,11 @@
 Modules: permissions (who gets in, the 403 gate), audit (log entries), actions (assign,
 status, call log: each saved and audited), forms (their small forms), bulk (bulk assign and
 status), filters (search and filters), columns and views (the list and its exports, the edit
-form), inspect (every answer and the actions in place), exports (spreadsheet columns), times
-(the site's time zone, named), insight (weekly figures and SVG charts), viewsets (the admin
-viewset) and panels (the dashboard summary). Registered in contact/wagtail_hooks.py.
+form), paging (pages found by id first), inspect (every answer and the actions in place),
+exports (spreadsheet columns), background_exports (big exports built by the task worker,
+their download link and clean-up), times (the site's time zone, named), insight (weekly
+figures and SVG charts), viewsets (the admin viewset) and panels (the dashboard summary).
+Registered in contact/wagtail_hooks.py.
 
 Registrations are protected health information, so this module is deliberately strict:
 

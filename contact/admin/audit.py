@@ -12,6 +12,7 @@ from contact.models import Registration
 LOG_LIST = "contact.registration.list"
 LOG_VIEW = "contact.registration.view"
 LOG_EXPORT = "contact.registration.export"
+LOG_EXPORT_DOWNLOAD = "contact.registration.export_download"
 LOG_PURGE = "contact.registration.purge"
 LOG_EDIT = "wagtail.edit"
 LOG_ASSIGN = "contact.registration.assign"

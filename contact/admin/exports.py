@@ -67,6 +67,8 @@ EXPORT_COLUMNS = [
     ("internal_notes", _("Internal notes"), lambda r, w: r.internal_notes),
 ]
 EXPORT_GETTERS = {key: getter for key, _label, getter in EXPORT_COLUMNS}
+LIST_EXPORT = [key for key, _label, _getter in EXPORT_COLUMNS]
+EXPORT_HEADINGS = {key: label for key, label, _getter in EXPORT_COLUMNS}
 # What the export reads: the registration's own columns and the condition's title only (not
 # the condition page's StreamField body, which made a 100 000-row export time out).
 NOT_FIELDS = {"notification_pending", "condition", "assigned_to", "contact_attempts", "call_log"}

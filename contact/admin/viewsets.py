@@ -6,8 +6,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from contact.models import Registration
 
+from .background_exports import download_view
 from .columns import list_columns
-from .exports import EXPORT_COLUMNS
+from .exports import EXPORT_HEADINGS, LIST_EXPORT
 from .filters import RegistrationFilterSet
 from .insight import IntakeInsightView
 from .inspect import RegistrationInspectView
@@ -40,8 +41,8 @@ class RegistrationViewSet(ModelViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["reference", "first_name", "last_name", "phone"]  # see search_registrations
     search_backend_name = None
-    list_export = [key for key, _label, _getter in EXPORT_COLUMNS]
-    export_headings = {key: label for key, label, _getter in EXPORT_COLUMNS}
+    list_export = LIST_EXPORT
+    export_headings = EXPORT_HEADINGS
     export_filename = "registrations"
     inspect_view_fields_exclude = ["id", "submission_token"]
 
@@ -56,6 +57,7 @@ class RegistrationViewSet(ModelViewSet):
         patterns = [
             *super().get_urlpatterns(),
             path("insight/", IntakeInsightView.as_view(), name="insight"),
+            path("exports/<uuid:token>/", download_view, name="export_download"),
         ]
         for pattern in patterns:
             pattern.callback = intake_staff_only(pattern.callback)

@@ -238,6 +238,12 @@ class Registration(models.Model):
             models.Index(fields=["-urgent", "created_at", "id"], name="registration_intake_order"),
             # The dashboard's counts: by status, and the few whose emails have not gone out.
             models.Index(fields=["status", "created_at"], name="registration_status"),
+            # The intake insight's weeks (dashboard and report): read from the index alone.
+            models.Index(
+                fields=["created_at"],
+                include=["urgent", "first_contacted_at"],
+                name="registration_insight",
+            ),
             models.Index(
                 fields=["created_at"],
                 condition=RegistrationQuerySet.NOTIFICATION_PENDING,

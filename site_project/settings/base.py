@@ -210,9 +210,18 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Registration exports built in the background hold patient data: kept outside MEDIA_ROOT (never
+# at a public URL), served only by the intake admin's download view, deleted when they expire.
+REGISTRATION_EXPORT_ROOT = Path(
+    os.environ.get("REGISTRATION_EXPORT_ROOT", BASE_DIR / "var" / "registration-exports")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "registration_exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": REGISTRATION_EXPORT_ROOT, "base_url": None},
+    },
 }
 
 # Caches by what they hold: "shared" is for what every worker process must agree on (rate-limit
@@ -368,6 +377,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_ENGINE = "core.sessions"
 # How often the task worker's scheduled job deletes expired session rows (core/tasks.py).
 SESSION_CLEANUP_INTERVAL_SECONDS = env_int("SESSION_CLEANUP_INTERVAL_SECONDS", 15 * 60)
+
+# Intake exports (contact/admin): the largest CSV and XLSX built inside the request (bigger ones
+# are built by the task worker and their link emailed), how long such a file can be
+# downloaded, and how often the task worker deletes expired ones.
+REGISTRATION_CSV_SYNC_MAX_ROWS = env_int("REGISTRATION_CSV_SYNC_MAX_ROWS", 20_000)
+REGISTRATION_XLSX_SYNC_MAX_ROWS = env_int("REGISTRATION_XLSX_SYNC_MAX_ROWS", 2_000)
+REGISTRATION_EXPORT_EXPIRY_HOURS = env_int("REGISTRATION_EXPORT_EXPIRY_HOURS", 24)
+REGISTRATION_EXPORT_CLEANUP_INTERVAL_SECONDS = env_int(
+    "REGISTRATION_EXPORT_CLEANUP_INTERVAL_SECONDS", 60 * 60
+)
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,9 @@ CACHES = {
 # One media folder per pytest-xdist worker ("gw0", "gw1"; "main" when serial): parallel workers
 # would otherwise write and delete the same image and rendition files.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+STORAGES["registration_exports"]["OPTIONS"]["location"] = (  # noqa: F405
+    BASE_DIR / "var" / "test-exports" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Static files come from the app finders (and the live server's static handler), not from a
