@@ -1,0 +1,96 @@
+"""The page in the site's other languages: the language switcher and hreflang alternates.
+
+What a page's translations are (and their addresses) is remembered per content generation
+(core.generation), so a page costs no query for them once read.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from core import generation
+
+register = template.Library()
+
+
+def _addresses(pages, request):
+    found = {}
+    for page in pages:
+        parts = page.get_url_parts(request)
+        if parts is not None:
+            _site_id, root_url, path = parts
+            found[page.locale.language_code] = {"path": path, "url": f"{root_url}{path}"}
+    return found
+
+
+def _translations(page, request):
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
+    return _addresses(pages, request)
+
+
+def _homes(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return _translations(site.root_page, request)
+
+
+def _site_key(request):
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: its code and name, the address of this page in it (else
+    of the home page in it, with ``translated`` False), and whether it is the current one."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    site_key = _site_key(request)
+    homes = generation.remembered(("language-homes", site_key), lambda: _homes(request))
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = generation.remembered(
+            ("page-translations", site_key, str(page.translation_key)),
+            lambda: _translations(page, request),
+        )
+    current = translation.get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        address = translations.get(code)
+        fallback = homes.get(code)
+        if address is None and fallback is None:
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "translated": address is not None,
+                "path": (address or fallback)["path"],
+                "url": (address or fallback)["url"],
+                "current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """``<link rel="alternate">`` targets: every live translation of the page, and x-default
+    for the default language's version."""
+    alternates = [v for v in language_versions(context) if v["translated"]]
+    if len(alternates) < 2:
+        return []
+    links = [{"hreflang": v["code"], "url": v["url"]} for v in alternates]
+    default = next((v for v in alternates if v["code"] == settings.LANGUAGE_CODE), None)
+    if default is not None:
+        links.append({"hreflang": "x-default", "url": default["url"]})
+    return links
