@@ -75,14 +75,14 @@ class MedicalReviewReportView(ReportView):
     context_object_name = "pages"
     list_export = [
         "title",
-        "language",
-        "translation_note",
         "reviewer_names",
         "last_reviewed",
         "next_review_due",
         "days_left",
         "status_label",
         "url",
+        "language",
+        "translation_note",
     ]
     export_headings = {
         "title": _("Page or shared advice"),

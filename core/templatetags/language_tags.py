@@ -94,3 +94,21 @@ def hreflang_alternates(context):
     if default is not None:
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
+
+
+def _assistance_page(language):
+    from core.models import LanguageAssistancePage
+
+    pages = LanguageAssistancePage.objects.live().public().select_related("locale")
+    by_language = {page.locale.language_code: page for page in pages.order_by("path")}
+    return by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def language_assistance_page():
+    """The language assistance notice in the current language (else the default's), for the
+    footer link on every page; None until an editor publishes one."""
+    language = translation.get_language()
+    return generation.remembered(
+        ("language-assistance", language), lambda: _assistance_page(language)
+    )
