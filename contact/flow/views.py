@@ -20,6 +20,7 @@ from core.models import SiteSettings
 from core.views import no_store
 
 from .. import forms
+from ..languages import current_language, interpreter_suggestion
 from ..models import Registration
 from ..ratelimit import rate_limit_exceeded
 from ..services import create_registration
@@ -202,6 +203,8 @@ def _step_form(flow, step, form_class, kwargs):
         form.is_valid()  # shows errors if, say, the chosen condition was unpublished
     else:
         initial = {}
+        if form_class is forms.ContactForm:
+            initial.update(interpreter_suggestion(current_language()))
         preselected = flow.condition if form_class is forms.MedicalForm else None
         if preselected and forms.live_condition(preselected):
             initial["condition"] = str(preselected)
