@@ -13,9 +13,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
+from django.utils import translation
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.models import Page, Site
 
+from core import i18n
 from core.models import SiteSettings
 from core.views import no_store
 
@@ -127,7 +129,10 @@ def _referring_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    url_path = site.root_page.url_path + path.lstrip("/")
+    # A Spanish page (/es/…) sits below the Spanish home: the referring path's own language.
+    with translation.override(i18n.language_of_path(path)):
+        root = site.root_page.localized
+    url_path = root.url_path + i18n.strip_language_prefix(path).lstrip("/")
     if not url_path.endswith("/"):
         url_path += "/"
     return Page.objects.live().filter(url_path=url_path).only("id").first()
