@@ -5,6 +5,7 @@ tags here, so core's models never import conditions.
 """
 
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from conditions.blocks import CareLevel, care_card_value
@@ -30,19 +31,19 @@ def condition_sections(page, symptom_list=None):
     and the headings cannot disagree.
     """
     present = {
-        "overview": ("Overview", has_text(page.overview)),
+        "overview": (_("Overview"), has_text(page.overview)),
         "causes": (
-            "Causes",
+            _("Causes"),
             has_text(page.causes) or bool(page.primary_cancers),
         ),
-        "how-it-develops": ("How it develops", has_text(page.how_it_develops)),
-        "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": ("When to get help", bool(page.when_to_get_help)),
-        "treatment": ("Treatment", bool(page.treatment)),
-        "our-approach": ("Our approach", bool(page.our_approach)),
-        "supportive-care": ("Supportive care", has_text(page.supportive_care)),
-        "references": ("References", bool(page.references)),
-        "related-conditions": ("Related conditions", bool(page.live_related_conditions)),
+        "how-it-develops": (_("How it develops"), has_text(page.how_it_develops)),
+        "symptoms": (_("Symptoms"), bool(page.symptoms_intro) or bool(symptom_list)),
+        "when-to-get-help": (_("When to get help"), bool(page.when_to_get_help)),
+        "treatment": (_("Treatment"), bool(page.treatment)),
+        "our-approach": (_("Our approach"), bool(page.our_approach)),
+        "supportive-care": (_("Supportive care"), has_text(page.supportive_care)),
+        "references": (_("References"), bool(page.references)),
+        "related-conditions": (_("Related conditions"), bool(page.live_related_conditions)),
     }
     return {anchor: label for anchor, (label, shown) in present.items() if shown}
 

@@ -17,6 +17,8 @@ def registration_url(context):
     registration_page = RegistrationSettings.for_request(request).registration_page
     if registration_page is None or not registration_page.live:
         return ""
+    # The registration page in the reader's language when it is translated (and live).
+    registration_page = registration_page.localized
     page = context.get("page")
     if page is not None and page.pk == registration_page.pk:
         return ""  # already in the flow: the button would only restart it

@@ -214,6 +214,8 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own form: {{ date|date:"DATE_FORMAT" }} (site_project/formats).
+FORMAT_MODULE_PATH = ["site_project.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
