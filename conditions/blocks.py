@@ -68,7 +68,9 @@ class SharedAdviceBlock(SnippetChooserBlock):
         super().__init__("conditions.SharedCareAdvice", **kwargs)
 
     def render(self, value, context=None):
-        if value is None:  # the advice was deleted: show nothing rather than an empty card
+        # Deleted, or never published (a draft never reaches patients): show nothing. A live
+        # advice's row holds its published version; its drafts live in revisions.
+        if value is None or not value.live:
             return ""
         return super().render(value, context)
 
@@ -89,7 +91,8 @@ class SharedAdviceBlock(SnippetChooserBlock):
 def care_card_value(child):
     """A care-card stream child's card as a dict-like value, written or shared (or None)."""
     if child.block_type == "shared_advice":
-        return child.value.as_card_value() if child.value is not None else None
+        advice = child.value
+        return advice.as_card_value() if advice is not None and advice.live else None
     return child.value
 
 

@@ -29,6 +29,8 @@ from factory.django import DjangoModelFactory
 
 from conditions import blocks
 from conditions.models import (
+    ClinicianCondition,
+    ClinicianPage,
     ConditionIndexPage,
     ConditionPage,
     ConditionPageReviewer,
@@ -292,6 +294,41 @@ class ConditionPageFactory(BasePageFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return super()._create(model_class, *args, **cls._prepare_children(kwargs, True))
+
+
+class ClinicianPageFactory(BasePageFactory):
+    """A clinician's profile under a service line, about a new reviewer unless given one;
+    ``treats=[condition_page, ...]`` fills "Conditions they treat"."""
+
+    class Meta:
+        model = ClinicianPage
+
+    parent = factory.LazyFunction(default_service_line)
+    reviewer = factory.SubFactory(ReviewerFactory)
+    title = factory.LazyAttribute(lambda page: page.reviewer.name)
+    summary = factory.LazyAttribute(
+        lambda page: f"{page.reviewer.name} treats patients in our spine program."
+    )
+    biography = "<p>Trained in neurosurgery and cares for adults with spine tumors.</p>"
+    medical_specialty = "Surgical"
+
+    treats = ()
+
+    @classmethod
+    def _prepare_children(cls, kwargs):
+        kwargs["treated_conditions"] = [
+            ClinicianCondition(condition=page, sort_order=index)
+            for index, page in enumerate(kwargs.pop("treats", ()))
+        ]
+        return kwargs
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        return super()._build(model_class, *args, **cls._prepare_children(kwargs))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return super()._create(model_class, *args, **cls._prepare_children(kwargs))
 
 
 class ConditionSymptomFactory(DjangoModelFactory):

@@ -231,84 +231,81 @@ def _ignoring_paragraph_keys(field):
 
 
 class SharedCareAdviceForm(WagtailAdminModelForm):
-    """Shared advice follows the page rule: a change to the card's clinical content is saved
-    only by one of the advice's own reviewers (their review: the last-reviewed date becomes
-    today) or with a moderator's audited "no clinical change". Saving it never touches the
-    pages that show it."""
+    """Shared advice follows the page rule. Whoever may edit it saves drafts (pages keep
+    showing the live version) and submits them to the "Medical review" workflow, where one of
+    its reviewers approves (conditions/workflow.py). Publishing a change to the card's clinical
+    content needs that approval, or a moderator's audited "no clinical change". Saving it never
+    touches the pages that show it."""
 
     no_clinical_change = ConditionPageForm.base_fields["no_clinical_change"]
     no_clinical_change_reason = ConditionPageForm.base_fields["no_clinical_change_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.has_changed = _ignoring_paragraph_keys(field)
 
     def clean(self):
         cleaned_data = super().clean()
         last_reviewed = cleaned_data.get("last_reviewed")
         if last_reviewed and last_reviewed > timezone.localdate():
             self.add_error("last_reviewed", _("A review date cannot be in the future."))
+        date_moved = "last_reviewed" in self.changed_data
+        if self.instance.pk and date_moved and not _can_publish_advice(self.for_user):
+            self.add_error(
+                "last_reviewed",
+                _(
+                    "Only a moderator can change the review date by hand. Submit the advice "
+                    "to the Medical review workflow: a reviewer's approval sets it to that day."
+                ),
+            )
         # As on pages: a new review date moves the due date on, unless it was set in this edit.
-        if (
-            last_reviewed
-            and "last_reviewed" in self.changed_data
-            and "next_review_due" not in self.changed_data
-        ):
+        if last_reviewed and date_moved and "next_review_due" not in self.changed_data:
             cleaned_data["next_review_due"] = rolled_forward_due_date(last_reviewed)
         return cleaned_data
 
     def _post_clean(self):
         super()._post_clean()
+        # Only publishing needs the review: a draft never reaches patients.
         advice = self.instance
-        if not advice.pk or self.errors:
+        if not advice.pk or self.errors or PUBLISH_ACTION not in self.data:
             return
-        stored = type(advice).objects.get(pk=advice.pk)
-        user = self.for_user
-        # Reviewers as saved before this edit: nobody becomes a reviewer and approves at once.
-        is_reviewer = (
-            bool(user) and stored.reviewers.filter(user=user, user__is_active=True).exists()
-        )
-        date_moved = advice.last_reviewed != stored.last_reviewed
-        if date_moved and not (is_reviewer or _is_moderator(user)):
-            self.add_error(
-                "last_reviewed",
-                _(
-                    "Only one of this advice's reviewers, signed in with their own account, "
-                    "or a moderator can change its review date."
-                ),
-            )
+        live = type(advice).objects.filter(pk=advice.pk, live=True).first()
+        if live is None:
+            return  # a first publication carries its reviewers and review date (required)
+        content, live_content = advice.clinical_content(), live.clinical_content()
+        if content == live_content or fingerprint(content) == advice.reviewed_clinical_fingerprint:
             return
         changes = [
             str(advice._meta.get_field(name).verbose_name)
-            for name in ("level", "heading", "signs", "advice")
-            if advice.clinical_content()[name] != stored.clinical_content()[name]
+            for name in content
+            if content[name] != live_content[name]
         ]
-        if not changes:
-            return
-        if is_reviewer:
-            if not date_moved:
-                advice.last_reviewed = timezone.localdate()
-                if "next_review_due" not in self.changed_data:
-                    advice.next_review_due = rolled_forward_due_date(advice.last_reviewed)
-            advice._review_recorded = {"fields": changes}
-            return
         if self.cleaned_data.get("no_clinical_change"):
-            reason = confirmed_no_clinical_change(self, _is_moderator(user))
+            reason = confirmed_no_clinical_change(self, _can_publish_advice(self.for_user))
             if reason:
+                advice.reviewed_clinical_fingerprint = fingerprint(content)
                 advice._no_clinical_change = {"reason": reason, "fields": changes}
             return
         self.add_error(
             None,
             _(
                 "This edit changes the advice's clinical content (%(fields)s), so it needs a "
-                "new medical review: one of its reviewers (%(reviewers)s) signs in and makes "
-                "or confirms the change, which records today as its last review. A moderator "
+                "new medical review: save it as a draft and submit it to the Medical review "
+                "workflow, where one of its reviewers (%(reviewers)s) approves it. A moderator "
                 "correcting a typo can tick “No clinical change” and give a reason instead."
             )
             % {
                 "fields": ", ".join(changes),
-                "reviewers": "; ".join(str(r) for r in stored.reviewers.all()) or "—",
+                "reviewers": "; ".join(str(r) for r in live.reviewers.all()) or "—",
             },
         )
 
 
-def _is_moderator(user):
-    from wagtail.permission_policies.pages import PagePermissionPolicy
+def _can_publish_advice(user):
+    from wagtail.permissions import policy_registry
 
-    return bool(user) and PagePermissionPolicy().user_has_permission(user, "publish")
+    from conditions.models import SharedCareAdvice
+
+    policy = policy_registry.get_by_type(SharedCareAdvice)
+    return bool(user) and policy.user_has_permission(user, "publish")

@@ -39,5 +39,9 @@ class ConditionPageQuerySet(ReviewDatesQuerySetMixin, PageQuerySet):
 class SharedCareAdviceQuerySet(ReviewDatesQuerySetMixin, QuerySet):
     name_field = "name"
 
+    def live(self):
+        """Published advice: what pages show (a row's fields are its live version)."""
+        return self.filter(live=True)
+
 
 ConditionPageManager = PageManager.from_queryset(ConditionPageQuerySet)

@@ -43,7 +43,8 @@ def pages_due_by_reviewer(today=None):
             page.edit_url = admin_link(reverse("wagtailadmin_pages:edit", args=[page.pk]))
             grouped.setdefault(item.reviewer, []).append(page)
     advice = (
-        SharedCareAdvice.objects.review_due_or_overdue(today)
+        SharedCareAdvice.objects.live()
+        .review_due_or_overdue(today)
         .by_review_urgency()
         .prefetch_related("reviewers__user")
     )

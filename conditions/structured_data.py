@@ -9,16 +9,23 @@ from core.structured_data import (
     SCHEMA_CONTEXT,
     breadcrumb_list,
     organisation,
+    organisation_id,
 )
 
+SCHEMA_ENUMERATION = "https://schema.org/"
 
-def _person(reviewer):
+
+def _person(reviewer, request=None):
     data = {"@type": "Person", "name": reviewer.name}
     if reviewer.credentials:
         data["honorificSuffix"] = reviewer.credentials
     if reviewer.role:
         data["jobTitle"] = reviewer.role
-    if reviewer.profile_url:
+    # The profile page on this site when there is one, as the reviewer line links it.
+    profile = reviewer.profile_page
+    if profile is not None:
+        data["url"] = profile.get_full_url(request)
+    elif reviewer.profile_url:
         data["url"] = reviewer.profile_url
     return data
 
@@ -67,7 +74,7 @@ def condition_page_graph(page, request, site_settings, symptoms, home_url, image
         "publisher": {"@id": publisher["@id"]},
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
     }
-    reviewers = [_person(reviewer) for reviewer in page.reviewers]
+    reviewers = [_person(reviewer, request) for reviewer in page.reviewers]
     if reviewers:
         web_page["reviewedBy"] = reviewers
     if page.last_reviewed:
@@ -75,4 +82,61 @@ def condition_page_graph(page, request, site_settings, symptoms, home_url, image
     return {
         "@context": SCHEMA_CONTEXT,
         "@graph": [web_page, publisher, breadcrumb_list(page, request, url)],
+    }
+
+
+def physician(page, request, home_url, photo_url=""):
+    """The clinician of a profile page (conditions/models/clinician_page.py).
+
+    Typed Physician and Person: in schema.org a Physician is a medical organisation, and the
+    credentials, job title and employer are Person properties; both types make all valid.
+    """
+    reviewer = page.reviewer
+    url = page.get_full_url(request)
+    data = {
+        "@type": ["Physician", "Person"],
+        "@id": f"{url}#clinician",
+        "name": reviewer.name,
+        "url": url,
+        "worksFor": {"@id": organisation_id(home_url)},
+    }
+    optional = {
+        "honorificSuffix": reviewer.credentials,
+        "jobTitle": reviewer.role,
+        "medicalSpecialty": (
+            SCHEMA_ENUMERATION + page.medical_specialty if page.medical_specialty else ""
+        ),
+        "image": photo_url,
+        "knowsAbout": [
+            {
+                "@type": "MedicalCondition",
+                "name": condition.title,
+                "url": condition.get_full_url(request),
+            }
+            for condition in page.conditions_treated
+        ],
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def clinician_page_graph(page, request, site_settings, home_url, photo_url="", image_url=""):
+    """A ProfilePage whose main entity is the clinician, the hospital and the breadcrumbs."""
+    url = page.get_full_url(request)
+    publisher = organisation(site_settings, home_url, image_url)
+    person = physician(page, request, home_url, photo_url)
+    profile_page = {
+        "@type": "ProfilePage",
+        "@id": url,
+        "url": url,
+        "name": page.seo_title or page.title,
+        "description": page.meta_description,
+        "inLanguage": "en-US",
+        "mainEntity": {"@id": person["@id"]},
+        "publisher": {"@id": publisher["@id"]},
+        "breadcrumb": {"@id": f"{url}#breadcrumb"},
+    }
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@graph": [profile_page, person, publisher, breadcrumb_list(page, request, url)],
     }

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django_tasks import task
 from wagtail.models import TaskState
 
@@ -25,8 +24,11 @@ def _send(user, subject_template, body_template, context):
 
 @task()
 def send_review_request(task_state_id):
-    """Tell each reviewer named on the page (with an account and an address) that it awaits
-    their medical review. Returns how many emails went out."""
+    """Tell each reviewer named on the page or shared care advice (with an account and an
+    address) that it awaits their medical review. Returns how many emails went out."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+    from wagtail.models import Page
+
     from conditions.workflow import reviewer_user_ids
 
     state = TaskState.objects.filter(pk=task_state_id, status=TaskState.STATUS_IN_PROGRESS).first()
@@ -38,10 +40,13 @@ def send_review_request(task_state_id):
         .objects.filter(pk__in=reviewer_user_ids(page), is_active=True)
         .exclude(email="")
     )
+    is_page = isinstance(page, Page)
     context = {
         "page": page,
+        "title": page.title if is_page else str(page),
+        "kind": "page" if is_page else "shared care advice",
         "requested_by": state.workflow_state.requested_by,
-        "edit_url": admin_link(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "edit_url": admin_link(AdminURLFinder().get_edit_url(page)),
     }
     sent = 0
     for user in users:
@@ -55,7 +60,10 @@ def send_review_request(task_state_id):
             sent += 1
         except Exception as error:  # noqa: BLE001 - one failed address must not stop the rest
             logger.warning(
-                "Review request for page %s not sent (%s).", page.pk, type(error).__name__
+                "Review request for %s %s not sent (%s).",
+                context["kind"],
+                page.pk,
+                type(error).__name__,
             )
     return sent
 

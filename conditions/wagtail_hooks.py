@@ -12,7 +12,13 @@ from conditions.cache_purge import condition_listings
 from conditions.clinical import unreviewed_clinical_changes
 from conditions.medical_review.dashboard import MedicalReviewPanel, user_sees_medical_review
 from conditions.medical_review.report import MedicalReviewReportView
-from conditions.models import ConditionPage, ConditionPageReviewer, Reviewer, SharedCareAdvice
+from conditions.models import (
+    ClinicianPage,
+    ConditionPage,
+    ConditionPageReviewer,
+    Reviewer,
+    SharedCareAdvice,
+)
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -96,15 +102,23 @@ def refuse_deleting_credited_reviewers(request, instances):
         .select_related("reviewer", "page")
         .order_by("reviewer__name", "page__title")
     )
-    if not credits:
+    # A profile page is about its reviewer: it goes (or chooses another) before they do.
+    profiles = (
+        ClinicianPage.objects.filter(reviewer__in=reviewers)
+        .select_related("reviewer")
+        .order_by("reviewer__name", "title")
+    )
+    if not credits and not profiles:
         return None
+    lines = [f"{c.reviewer.name} ({c.page.title})" for c in credits]
+    lines += [f"{p.reviewer.name} ({p.title})" for p in profiles]
     messages.error(
         request,
         _(
             "Not deleted. These reviewers are credited on pages: %(credits)s. Choose another "
             "reviewer on those pages first."
         )
-        % {"credits": "; ".join(f"{c.reviewer.name} ({c.page.title})" for c in credits)},
+        % {"credits": "; ".join(lines)},
     )
     return redirect("wagtailsnippets_conditions_reviewer:list")
 
@@ -131,6 +145,7 @@ def register_medical_review_log_actions(actions):
                 "reason": log_entry.data.get("reason", ""),
             }
 
+    # No longer written (shared advice is reviewed in the workflow); kept for older entries.
     @actions.register_action(SHARED_ADVICE_REVIEWED)
     class SharedAdviceReviewed(LogFormatter):
         label = _("Shared care advice: clinical change with a new medical review")
@@ -143,18 +158,12 @@ def register_medical_review_log_actions(actions):
 
 
 @hooks.register("after_edit_snippet")
-def log_shared_advice_review(request, instance):
-    """The audit trail of a clinical change to shared advice: a recorded review, or a
-    moderator's "no clinical change" with the reason (checked by SharedCareAdviceForm)."""
-    if not isinstance(instance, SharedCareAdvice):
-        return
+def log_shared_advice_no_clinical_change(request, instance):
+    """A moderator's "no clinical change" on shared advice (checked by SharedCareAdviceForm)
+    goes to the audit log with the reason. Reviews are in the log as workflow approvals."""
     confirmation = getattr(instance, "_no_clinical_change", None)
-    review = getattr(instance, "_review_recorded", None)
-    if confirmation:
+    if isinstance(instance, SharedCareAdvice) and confirmation:
         log(instance=instance, action=NO_CLINICAL_CHANGE, user=request.user, data=confirmation)
-    elif review:
-        data = {**review, "last_reviewed": instance.last_reviewed.isoformat()}
-        log(instance=instance, action=SHARED_ADVICE_REVIEWED, user=request.user, data=data)
 
 
 @hooks.register("before_delete_snippet")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from conditions.factories import (
+    ClinicianPageFactory,
     ConditionIndexPageFactory,
     ConditionPageFactory,
     ServiceLinePageFactory,
@@ -19,9 +20,14 @@ from conditions.factories import (
 from conditions.models import Reviewer, SharedCareAdvice
 from contact.factories import RegistrationPageFactory
 from contact.models import RegistrationSettings
-from core.factories import HomePageFactory, LanguageAssistancePageFactory, StandardPageFactory
+from core.factories import (
+    CustomImageFactory,
+    HomePageFactory,
+    LanguageAssistancePageFactory,
+    StandardPageFactory,
+)
 from core.models import HomePage, SearchSettings, SiteSettings
-from demo.content import care_cards, conditions, language_assistance, site_pages
+from demo.content import care_cards, conditions, language_assistance, people, site_pages
 from demo.content.common import ORGANISATION
 from demo.spanish_loader import SpanishPages
 
@@ -120,6 +126,8 @@ class DemoContent:
             emergency=emergency,
         )
 
+        self.ensure_profiles(program)
+
         # Links that need pages created above; only written into pages made on this run.
         if program_new:
             self.publish(program, **site_pages.program_links(metastases, registration))
@@ -183,6 +191,33 @@ class DemoContent:
         fields.setdefault("treatment_options", 0)
         fields.setdefault("care_levels", ())
         return self.ensure_page(ConditionPageFactory, parent, slug, **fields)
+
+    def ensure_profiles(self, program):
+        """A profile page for each fictional reviewer, with a drawn placeholder portrait."""
+        for profile in people.PROFILES:
+            reviewer = Reviewer.objects.get(name=profile["reviewer"])
+            if reviewer.photo is None:
+                reviewer.photo = CustomImageFactory(
+                    title=f"Portrait placeholder: {reviewer.name}",
+                    description="",
+                    file__from_file=people.placeholder_portrait(*profile["tint"]),
+                    file__filename=f"{profile['slug']}.png",
+                )
+                reviewer.save()
+            treats = [
+                page.specific
+                for slug in profile["treats"]
+                for page in program.get_children().filter(slug=slug)
+            ]
+            self.ensure_page(
+                ClinicianPageFactory,
+                program,
+                profile["slug"],
+                reviewer=reviewer,
+                title=reviewer.name,
+                treats=treats,
+                **profile["fields"],
+            )
 
     def ensure_shared_emergency_advice(self):
         """The spinal cord compression emergency card, shared by the four spine pages."""

@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision, Site
 
 from conditions.blocks import CareLevel, care_card_value
 from conditions.models import (
+    ClinicianPage,
     ConditionIndexPage,
     ConditionPage,
     Reviewer,
@@ -182,6 +183,19 @@ def test_spinal_metastases_is_two_clicks_from_home(client, demo):
         if response.status_code == 200 and target in internal_links(response.content.decode()):
             routes.append([path, target])
     assert routes, f"{target} is not within two clicks of the home page"
+
+
+@pytest.mark.django_db
+def test_every_reviewer_has_a_profile_with_a_portrait_on_the_team_list(client, demo):
+    program = ServiceLinePage.objects.get(slug="spinal-tumor-program")
+    team_links = internal_links(client.get(program.url).content.decode())
+    for reviewer in Reviewer.objects.all():
+        profile = ClinicianPage.objects.live().get(reviewer=reviewer)
+        assert profile.get_parent().pk == program.pk
+        assert reviewer.photo is not None and reviewer.photo.width == reviewer.photo.height
+        assert profile.biography and profile.medical_specialty
+        assert profile.conditions_treated and profile.reviewed_pages().exists()
+        assert profile.url in team_links
 
 
 @pytest.mark.django_db

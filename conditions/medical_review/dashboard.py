@@ -26,7 +26,7 @@ class MedicalReviewPanel(Component):
 
         today = timezone.localdate()
         live = ConditionPage.objects.live()
-        advice = SharedCareAdvice.objects.all()
+        advice = SharedCareAdvice.objects.live()
         urgent = []
         for page in live.review_due_or_overdue(today).by_review_urgency()[:URGENT_SHOWN]:
             status = review_status(page.next_review_due, today=today)

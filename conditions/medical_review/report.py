@@ -120,7 +120,12 @@ class MedicalReviewReportView(ReportView):
         return sorted(rows, key=urgency)
 
     def filtered_advice(self, on):
-        advice = SharedCareAdvice.objects.prefetch_related("reviewers")
+        advice = SharedCareAdvice.objects.live().prefetch_related("reviewers")
+        in_workflow = set(
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(SharedCareAdvice))
+            .values_list("object_id", flat=True)
+        )
         wanted_status = None
         if self.filters and self.filters.is_valid():
             wanted_status = self.filters.form.cleaned_data.get("review_status")
@@ -128,8 +133,9 @@ class MedicalReviewReportView(ReportView):
             if reviewer:
                 advice = advice.filter(reviewers=reviewer)
         for item in advice.distinct():
-            # Shared advice has no workflow: it is reviewed on saving (SharedCareAdviceForm).
-            item.review_status = review_status(item.next_review_due, today=on)
+            item.review_status = review_status(
+                item.next_review_due, in_workflow=str(item.pk) in in_workflow, today=on
+            )
             if not wanted_status or item.review_status == wanted_status:
                 yield item
 

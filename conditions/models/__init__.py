@@ -1,5 +1,6 @@
 """The conditions app's models, one module per family (each under 400 lines)."""
 
+from conditions.models.clinician_page import ClinicianCondition, ClinicianPage
 from conditions.models.condition_page import (
     ConditionPage,
     ConditionPageReviewer,
@@ -15,6 +16,8 @@ from conditions.review import REVIEW_INTERVAL_MONTHS, next_review_after
 from conditions.workflow import MedicalReviewTask
 
 __all__ = [
+    "ClinicianCondition",
+    "ClinicianPage",
     "REVIEW_INTERVAL_MONTHS",
     "ConditionIndexPage",
     "ConditionPage",

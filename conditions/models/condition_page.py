@@ -24,6 +24,7 @@ from conditions.blocks import (
 )
 from conditions.clinical import clinical_content
 from conditions.forms import ConditionPageForm
+from conditions.models.clinician_page import live_profile_pages
 from conditions.models.reviewer import Reviewer
 from conditions.panels import CONDITION_PAGE_PANELS
 from conditions.querysets import ConditionPageManager
@@ -270,8 +271,11 @@ class ConditionPage(BasePage):
     def reviewers(self):
         return [
             item.reviewer
-            # The photo comes in the same query: one query however many reviewers there are.
-            for item in self.page_reviewers.select_related("reviewer__photo")
+            # The photo comes in the same query and the profile pages in one more: two queries
+            # however many reviewers there are.
+            for item in self.page_reviewers.select_related("reviewer__photo").prefetch_related(
+                live_profile_pages()
+            )
             if item.reviewer
         ]
 

@@ -52,7 +52,7 @@ class ServiceLinePage(BasePage):
     ]
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["conditions.ConditionPage"]
+    subpage_types = ["conditions.ConditionPage", "conditions.ClinicianPage"]
     template = "conditions/service_line_page.html"
 
     def get_context(self, request, *args, **kwargs):
@@ -60,7 +60,20 @@ class ServiceLinePage(BasePage):
         context["conditions"] = public_pages(condition_pages().child_of(self).live()).order_by(
             "title"
         )
+        context["clinicians"] = self.team_profiles()
         return context
+
+    def team_profiles(self):
+        """The live, public clinician profiles under this service line, in the order editors
+        gave them in the page tree, with their reviewer and photo (two queries)."""
+        from conditions.models.clinician_page import ClinicianPage
+
+        return (
+            public_pages(ClinicianPage.objects.child_of(self).live())
+            .select_related("reviewer__photo")
+            .prefetch_related("reviewer__photo__renditions")
+            .order_by("path")
+        )
 
 
 class ConditionIndexPage(OnePerLanguage, BasePage):

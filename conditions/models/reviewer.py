@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -60,6 +61,17 @@ class Reviewer(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @cached_property
+    def profile_page(self):
+        """The clinician's live, public profile page (conditions/models/clinician_page.py), or
+        None. Querysets that show many reviewers prefetch it (``live_profile_pages()``)."""
+        pages = getattr(self, "live_profile_pages", None)
+        if pages is None:
+            from conditions.models.clinician_page import live_profile_pages
+
+            pages = live_profile_pages("").queryset.filter(reviewer=self)
+        return next(iter(pages), None)
 
     @property
     def description_line(self):

@@ -1,22 +1,31 @@
 """Shared care advice: one "When to get help" card that many condition pages show.
 
 A clinical correction is made once, here, and reviewed once, here: the snippet carries its own
-reviewers and review dates. A page that chooses it stores only its id, so changing the advice
-never makes the pages' own clinical content look changed (conditions/clinical.py).
+reviewers and review dates, drafts and the "Medical review" workflow (Wagtail's snippet
+workflows). Pages show its live (published) version only; a draft never reaches patients. A page
+that chooses it stores only its id, so changing the advice never makes the pages' own clinical
+content look changed (conditions/clinical.py).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
-from conditions.blocks import CareLevel
+from conditions.blocks import CareLevel, care_card_context
 from conditions.clinical import normalise_content
 from conditions.forms import SharedCareAdviceForm
 from conditions.models.reviewer import Reviewer
@@ -28,7 +37,15 @@ from core.blocks import RICH_TEXT_FEATURES
 ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice"]
 
 
-class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
+class SharedCareAdvice(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     name = models.CharField(
         max_length=120,
         unique=True,
@@ -67,8 +84,8 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
     )
     last_reviewed = models.DateField(
         help_text=_(
-            "The date a reviewer last confirmed this advice. Becomes today when one of its "
-            "reviewers saves a change to the card."
+            "The date a reviewer last confirmed this advice. Becomes the approval date when "
+            "one of its reviewers approves it in the Medical review workflow."
         ),
     )
     next_review_due = models.DateField(
@@ -79,6 +96,10 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
             "last-reviewed date changes, unless you change this date in the same edit."
         ),
     )
+
+    # The clinical content a medical reviewer last approved (conditions/clinical.py): set by the
+    # "Medical review" workflow task or a moderator's audited "no clinical change" confirmation.
+    reviewed_clinical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = SharedCareAdviceQuerySet.as_manager()
     base_form_class = SharedCareAdviceForm
@@ -157,3 +178,27 @@ class SharedCareAdvice(RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def review_overdue(self):
         return is_overdue(self.next_review_due)
+
+    def reviewer_user_ids(self):
+        """Accounts linked to the reviewers of the live advice (of the draft, before its first
+        publication): an edit cannot name a new reviewer and have them approve it."""
+        source = self
+        if self.pk and self.live:
+            source = type(self).objects.filter(pk=self.pk).first() or self
+        return {r.user_id for r in source.reviewers.all() if r.user_id}
+
+    @property
+    def review_urls(self):
+        """The admin's compare (live → latest draft) and draft preview, for the reviewer."""
+        name = "wagtailsnippets_conditions_sharedcareadvice:"
+        return {
+            "compare": reverse(name + "revisions_compare", args=[self.pk, "live", "latest"]),
+            "preview": reverse(name + "revisions_view", args=[self.pk, self.latest_revision_id]),
+        }
+
+    def get_preview_template(self, request, mode_name):
+        return "conditions/shared_care_advice_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        return care_card_context(context, self.as_card_value())

@@ -38,7 +38,7 @@ def condition_sections(page, symptom_list=None):
         ),
         "how-it-develops": (_("How it develops"), has_text(page.how_it_develops)),
         "symptoms": (_("Symptoms"), bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": (_("When to get help"), bool(page.when_to_get_help)),
+        "when-to-get-help": (_("When to get help"), bool(by_urgency(page.when_to_get_help))),
         "treatment": (_("Treatment"), bool(page.treatment)),
         "our-approach": (_("Our approach"), bool(page.our_approach)),
         "supportive-care": (_("Supportive care"), has_text(page.supportive_care)),

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from conditions.factories import ConditionPageFactory, ReviewerFactory
-from conditions.models import ConditionPage
+from conditions.factories import ConditionPageFactory, ReviewerFactory, SharedCareAdviceFactory
+from conditions.models import ConditionPage, SharedCareAdvice
 from core.factories import TEST_PASSWORD, UserFactory
 from tests.core.builders import build_site_tree, configure_site_settings
 
@@ -108,3 +108,68 @@ def test_the_medical_review_in_a_browser(page, setup):
         f"Last reviewed: {today:%B} {today.day}, {today.year}"
     )
     expect(page.locator("main .review")).to_contain_text("Medically reviewed by Dr. Ada Okafor")
+
+
+NEW_SIGN = "Sudden severe back pain"
+
+
+def test_shared_advice_is_reviewed_once_in_a_browser(page, live_server):
+    """An editor adds a sign to the shared emergency card; its reviewer reads the diff and
+    approves; the moderator publishes; every page that shows the card shows the new sign."""
+    base = live_server.url
+    tree = build_site_tree()
+    configure_site_settings(tree.site)
+    reviewer = ReviewerFactory(
+        name="Dr. Ada Okafor", credentials="MD", user=staff("okafor", "Medical reviewers")
+    )
+    advice = SharedCareAdviceFactory(name="Spinal cord compression", reviewers=[reviewer])
+    condition = ConditionPageFactory(
+        parent=tree.service_line, title="Chordoma", care_levels=(), shared_advice=[advice]
+    )
+    staff("edie", "Editors")
+    staff("mo", "Moderators")
+    admin = f"{base}/admin/snippets/conditions/sharedcareadvice"
+    edit = f"{admin}/edit/{advice.pk}/"
+
+    # The editor adds a sign and submits the advice for its medical review.
+    sign_in(page, base, "edie")
+    page.goto(edit)
+    signs = page.locator("#id_signs")
+    signs.fill(signs.input_value() + "\n" + NEW_SIGN)
+    with page.expect_navigation():
+        page.locator("button[name='action-submit']").evaluate("button => button.click()")
+    page.goto(base + condition.url)
+    expect(page.locator("main")).not_to_contain_text(NEW_SIGN)  # a draft is not shown
+
+    # The reviewer reads the diff in the approval dialog and approves with a comment.
+    sign_in(page, base, "okafor")
+    page.goto(edit)
+    page.locator("button[data-workflow-action-name='approve']").evaluate("button => button.click()")
+    compare = page.get_by_role("link", name="Compare this draft with the live advice")
+    expect(compare).to_be_visible()
+    with page.context.expect_page() as diff_tab:
+        compare.click()
+    diff = diff_tab.value
+    diff.wait_for_load_state()
+    expect(diff.locator("main")).to_contain_text(NEW_SIGN)
+    diff.close()
+    page.locator("textarea[name='comment']").fill("Checked against our guidance.")
+    with page.expect_navigation():
+        page.locator(".modal form button[type='submit']").click()
+
+    # The moderator approves the last step from the dashboard, which publishes.
+    sign_in(page, base, "mo")
+    approve = page.locator(
+        f"button[data-workflow-action-url*='/sharedcareadvice/workflow/action/{advice.pk}/approve/']"
+    ).first
+    with page.expect_navigation():
+        approve.evaluate("button => button.click()")
+    for _ in range(50):
+        advice = SharedCareAdvice.objects.get(pk=advice.pk)
+        if NEW_SIGN in advice.sign_list:
+            break
+        page.wait_for_timeout(200)
+
+    assert advice.last_reviewed == datetime.date.today()
+    page.goto(base + condition.url)
+    expect(page.locator("main .care-card")).to_contain_text(NEW_SIGN)

@@ -238,6 +238,34 @@ def test_shared_advice_rows_on_a_fixed_date(superuser_client, pages, advice, on_
     assert f'href="{edit}"' in response.content.decode()
 
 
+def test_shared_advice_in_the_review_workflow_and_never_published(
+    superuser_client, pages, advice, reviewers, on_fixed_date
+):
+    in_review = SharedCareAdviceFactory(
+        name="Hypercalcaemia",
+        reviewers=[reviewers["okafor"]],
+        last_reviewed=days(-10),
+        next_review_due=days(200),
+    )
+    in_review.heading = "Call your care team today"
+    in_review.save_revision()
+    in_review.get_workflow().start(in_review, member_of("Editors", "advice-editor"))
+    SharedCareAdviceFactory(
+        name="Never published", live=False, last_reviewed=days(-400), next_review_due=days(-30)
+    )
+
+    rows = {cells[0]: status for status, cells in report_rows(superuser_client)}
+
+    assert rows["Hypercalcaemia (shared care advice)"] == "in_workflow"
+    assert "Never published (shared care advice)" not in rows  # no patient sees it
+    in_workflow = report_rows(superuser_client, "?review_status=in_workflow")
+    assert [cells[0] for _, cells in in_workflow] == [
+        "Meningioma",
+        "Hypercalcaemia (shared care advice)",
+    ]
+    assert in_workflow[1][1][-1] == "In review workflow"
+
+
 def test_shared_advice_follows_the_filters_and_the_export(
     superuser_client, pages, advice, reviewers, on_fixed_date
 ):

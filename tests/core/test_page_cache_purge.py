@@ -225,3 +225,25 @@ def test_a_shared_advice_change_purges_the_pages_showing_it(
     assert "Call 911 at once" in Client().get(pages["with_advice"]).text
     assert outcomes(pages)["metastases"] == "hit"
     assert RecordingBackend.purged == [pages["with_advice"]]
+
+
+def test_shared_advice_purges_on_publish_not_on_a_draft(tree, django_capture_on_commit_callbacks):
+    advice = SharedCareAdviceFactory(heading="Call 911 now")
+    with_advice = ConditionPageFactory(
+        parent=tree.service_line, title="Chordoma of the sacrum", shared_advice=[advice]
+    )
+    pages = {"with_advice": with_advice.url}
+    warm(pages)
+
+    def save_draft():
+        advice.heading = "Call 911 at once"
+        advice.save_revision()
+
+    after_commit(django_capture_on_commit_callbacks, save_draft)
+    # Pages show the live advice, which the draft did not change: the kept copy stays.
+    assert RecordingBackend.purged == []
+    assert outcomes(pages)["with_advice"] == "hit"
+
+    after_commit(django_capture_on_commit_callbacks, lambda: advice.latest_revision.publish())
+    assert RecordingBackend.purged == [pages["with_advice"]]
+    assert "Call 911 at once" in Client().get(pages["with_advice"]).text

@@ -4,8 +4,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from conditions.factories import ConditionPageFactory
-from conditions.models import ConditionIndexPage, ConditionPage, ServiceLinePage
+from conditions.factories import ClinicianPageFactory, ConditionPageFactory
+from conditions.models import ClinicianPage, ConditionIndexPage, ConditionPage, ServiceLinePage
 from contact.models import RegistrationPage
 from core.factories import LanguageAssistancePageFactory, StandardPageFactory
 from core.models import HomePage, LanguageAssistancePage, StandardPage
@@ -20,6 +20,7 @@ ALL_PAGE_TYPES = [
     ConditionIndexPage,
     RegistrationPage,
     LanguageAssistancePage,
+    ClinicianPage,
 ]
 
 
@@ -53,6 +54,7 @@ class PageTypeTestCase(WagtailPageTestCase):
                 ("tagline", {"language_code": "vi", "language_name": "Tiếng Việt", "text": "Gọi."})
             ],
         )
+        cls.clinician = ClinicianPageFactory(parent=cls.service_line, treats=[cls.condition])
         cls.superuser = cls.create_superuser("pagetypes")
 
     def pages(self):
@@ -64,6 +66,7 @@ class PageTypeTestCase(WagtailPageTestCase):
             self.condition_index,
             self.registration,
             self.assistance,
+            self.clinician,
         ]
 
     def test_pages_cover_every_concrete_page_type(self):
@@ -137,6 +140,7 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ConditionPage, {ServiceLinePage})
         self.assertAllowedParentPageTypes(ConditionIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(RegistrationPage, {HomePage})
+        self.assertAllowedParentPageTypes(ClinicianPage, {ServiceLinePage})
 
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
@@ -150,10 +154,11 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
             },
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
-        self.assertAllowedSubpageTypes(ServiceLinePage, {ConditionPage})
+        self.assertAllowedSubpageTypes(ServiceLinePage, {ConditionPage, ClinicianPage})
         self.assertAllowedSubpageTypes(ConditionPage, set())
         self.assertAllowedSubpageTypes(ConditionIndexPage, set())
         self.assertAllowedSubpageTypes(RegistrationPage, set())
+        self.assertAllowedSubpageTypes(ClinicianPage, set())
 
     def test_can_create_at(self):
         self.assertCanCreateAt(Page, HomePage)
@@ -163,6 +168,7 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanCreateAt(ServiceLinePage, ConditionPage)
+        self.assertCanCreateAt(ServiceLinePage, ClinicianPage)
 
     def test_can_not_create_at(self):
         # Condition pages belong to a service line, nowhere else.
@@ -176,6 +182,10 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
         self.assertCanNotCreateAt(ConditionPage, StandardPage)
         self.assertCanNotCreateAt(ServiceLinePage, RegistrationPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
+        # A profile sits under the service line the clinician works in.
+        for parent in (HomePage, StandardPage, ConditionPage, ClinicianPage):
+            with self.subTest(parent=parent.__name__):
+                self.assertCanNotCreateAt(parent, ClinicianPage)
 
     def test_single_instance_page_types(self):
         """Home, the A–Z index, the registration page and the language assistance notice exist
