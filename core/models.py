@@ -278,3 +278,7 @@ class SearchSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("search settings")
+
+
+# Site settings' wording in other languages (core/site_text.py).
+from core.site_text import SiteTextTranslation  # noqa: E402, F401

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from conditions.models import ConditionPage, ConditionPageReviewer, ConditionSymptom
+from core.site_text import SiteTextTranslation
 from demo.content import spanish
 
 
@@ -48,6 +49,8 @@ class SpanishPages:
         return page, True
 
     def build(self, home, program, index, metastases):
+        # The site settings' wording in Spanish (kept if an editor already wrote it).
+        SiteTextTranslation.objects.get_or_create(language="es", defaults=spanish.SITE_TEXT)
         self.ensure(home, spanish.home_fields())
         program_es, program_new = self.ensure(program, spanish.program_fields())
         self.ensure(index, spanish.condition_index_fields())

@@ -4,6 +4,8 @@ What a page's translations are (and their addresses) is remembered per content g
 (core.generation), so a page costs no query for them once read.
 """
 
+import copy
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -112,3 +114,35 @@ def language_assistance_page():
     return generation.remembered(
         ("language-assistance", language), lambda: _assistance_page(language)
     )
+
+
+def _site_text(language):
+    from core.site_text import TRANSLATED_FIELDS, SiteTextTranslation
+
+    row = SiteTextTranslation.objects.filter(language=language).first()
+    if row is None:
+        return {}
+    return {name: getattr(row, name) for name in TRANSLATED_FIELDS if getattr(row, name)}
+
+
+@register.simple_tag(takes_context=True)
+def localized_site_settings(context):
+    """The site settings with their wording in the current language where an editor gave it
+    (core/site_text.py); the English values otherwise."""
+    proxy = context.get("settings")
+    if proxy is None:
+        from core.models import SiteSettings
+
+        site_settings = SiteSettings.for_request(context["request"])
+    else:
+        site_settings = proxy["core"]["SiteSettings"]
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return site_settings
+    wording = generation.remembered(("site-text", language), lambda: _site_text(language))
+    if not wording:
+        return site_settings
+    localized = copy.copy(site_settings)
+    for name, value in wording.items():
+        setattr(localized, name, value)
+    return localized

@@ -18,6 +18,12 @@ from demo.content.common import (
     reference,
 )
 
+SITE_TEXT = {
+    "phone_hours": "De lunes a viernes, de 8 a. m. a 6 p. m., hora del Este",
+    "virtual_visits_text": "Pregunte por una cuando llame o se registre.",
+    "accreditation": "Aldercrest University Health es un centro oncológico integral reconocido.",
+}
+
 
 def home_fields():
     return {
