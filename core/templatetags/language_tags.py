@@ -146,3 +146,14 @@ def localized_site_settings(context):
     for name, value in wording.items():
         setattr(localized, name, value)
     return localized
+
+
+def in_current_language(page):
+    """``page`` in the active language when it has a live translation in it. Pages are chosen in
+    English (site settings), so on English pages this costs no query."""
+    if page is None or translation.get_language() == settings.LANGUAGE_CODE:
+        return page
+    return page.localized
+
+
+register.filter("in_current_language", in_current_language)
