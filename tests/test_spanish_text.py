@@ -144,6 +144,7 @@ def test_spanish_condition_page_dates_and_care_levels(client, demo):
     assert last == f"Última revisión: {day} de {month} de {year}"
     levels = [span.get_text(strip=True) for span in html.select(".care-card__level")]
     assert levels and all(level.endswith(":") for level in levels)
-    assert not any(level.startswith(("Emergency", "Urgent", "Non-urgent")) for level in levels)
+    assert not {"Emergency:", "Urgent:", "Non-urgent:"} & set(levels)
+    assert "Emergencia:" in levels
     # The site settings' wording in Spanish (core/site_text.py).
     assert "De lunes a viernes" in html.get_text()

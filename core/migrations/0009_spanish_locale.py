@@ -15,16 +15,11 @@ def add_locales(apps, schema_editor):
     Locale.objects.get_or_create(language_code="es")
 
 
-def remove_spanish(apps, schema_editor):
-    Page = apps.get_model("wagtailcore", "Page")
-    if not Page.objects.filter(locale__language_code="es").exists():
-        apps.get_model("wagtailcore", "Locale").objects.filter(language_code="es").delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0008_site_settings_medical_review_interval"),
         ("wagtailcore", "0094_alter_page_locale"),
     ]
 
-    operations = [migrations.RunPython(add_locales, remove_spanish)]
+    # Going back keeps the locales: deleting one would take its pages and translations with it.
+    operations = [migrations.RunPython(add_locales, migrations.RunPython.noop)]

@@ -263,7 +263,7 @@ def test_shared_advice_in_the_review_workflow_and_never_published(
         "Meningioma",
         "Hypercalcaemia (shared care advice)",
     ]
-    assert in_workflow[1][1][-1] == "In review workflow"
+    assert in_workflow[1][1][-2] == "In review workflow"  # the status, before the language
 
 
 def test_shared_advice_follows_the_filters_and_the_export(
