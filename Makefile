@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages run test lint format bench bench-render soak stack clean
+.PHONY: help install messages run test lint format bench bench-render soak stack lighthouse clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench    the stack through real HTTP: req/s and p50/p99 per page (needs wrk or ab)"
 	@echo "make bench-render  render time, queries and bytes of the condition page (test client)"
 	@echo "make soak     30 s, 50 connections through Varnish while app server A is killed"
+	@echo "make lighthouse  Lighthouse on the demo site: SEO, accessibility, best practices must be 100 (needs npm)"
 	@echo "Options: PORT=8123, PYTEST_ARGS='-k condition', PYTEST_WORKERS=auto|0, DATABASE_URL=postgres://..."
 
 $(BIN)/python:
@@ -81,6 +82,13 @@ soak: $(STAMP)
 # Render time, queries and bytes of the condition page through the test client.
 bench-render: $(STAMP)
 	$(BIN)/python benchmarks/condition_page.py
+
+# Lighthouse (npm package, installed into var/lighthouse on first use) against the demo site
+# on 127.0.0.1:$(LIGHTHOUSE_PORT): fails unless SEO, accessibility and best practices are 100 on
+# the condition page, search results and home; prints performance too. About 2 minutes.
+LIGHTHOUSE_PORT ?= 8010
+lighthouse: $(STAMP)
+	$(BIN)/python benchmarks/lighthouse.py --port $(LIGHTHOUSE_PORT)
 
 clean:
 	rm -rf $(VENV) static_collected var .pytest_cache .ruff_cache *.egg-info

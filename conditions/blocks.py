@@ -25,6 +25,15 @@ class CareLevel:
     }
 
 
+# The banner near the top of a condition page is built from its emergency card, never typed
+# separately, so the two cannot drift apart (conditions/emergency.py).
+SIGNS_IN_BRIEF_HELP = _(
+    "Only for an emergency card: the signs in a few words, which end the banner near the top "
+    "of the page: “Call 911 if you have …”. For example: new weakness, numbness or loss of "
+    "bladder or bowel control. Left blank, the banner lists the signs above in full."
+)
+
+
 class CareCardBlock(blocks.StructBlock):
     level = blocks.ChoiceBlock(choices=CareLevel.CHOICES, default=CareLevel.URGENT)
     heading = blocks.CharBlock(
@@ -36,6 +45,12 @@ class CareCardBlock(blocks.StructBlock):
         help_text=_("The symptoms that call for this level of care."),
     )
     advice = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)
+    signs_in_brief = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        label=_("Signs in brief (emergency cards)"),
+        help_text=SIGNS_IN_BRIEF_HELP,
+    )
 
     class Meta:
         icon = "warning"
@@ -159,4 +174,12 @@ class ReferenceStreamBlock(blocks.StreamBlock):
 class OtherNameStreamBlock(blocks.StreamBlock):
     name = blocks.CharBlock(
         max_length=120, icon="tag", template="conditions/blocks/other_name_block.html"
+    )
+
+
+class QuestionStreamBlock(blocks.StreamBlock):
+    question = blocks.CharBlock(
+        max_length=200,
+        icon="help",
+        help_text=_("One question, for example: Which of my symptoms should I report at once?"),
     )

@@ -3,8 +3,8 @@
 The A–Z lists every condition page; a reviewer's name, role and photo are on every condition
 page that credits them, on their profile page and in its service line's team list; a shared
 care advice card (its live version) is on every page that chose it. A profile page lists the
-condition pages its clinician reviewed, and condition pages link their reviewers' profiles, so
-a change to either kind purges the other kind. Both are purged whole rather than worked out
+condition pages its clinician reviewed, and condition pages link their reviewers' profiles,
+so a change to either kind purges the other kind. Both are purged whole rather than worked out
 from the reviewers: the hook sees a page after the change, when a reviewer taken off it no
 longer shows, and profiles are few and rarely published.
 """

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 
 # Model fields (symptoms, a child relation, are added separately). The list plus the
-# overview, which defines the condition and so is clinical too.
+# overview, which defines the condition and so is clinical too; diagnosis, outlook and the
+# questions to ask (which steer what patients ask about their care) are clinical as well.
 CLINICAL_FIELDS = [
     "summary",
     "other_names",
@@ -24,8 +25,11 @@ CLINICAL_FIELDS = [
     "how_it_develops",
     "symptoms_intro",
     "when_to_get_help",
+    "diagnosis",
     "treatment",
+    "outlook",
     "supportive_care",
+    "questions_to_ask",
     "references",
 ]
 CLINICAL_LABELS = {
@@ -39,8 +43,11 @@ CLINICAL_LABELS = {
     "symptoms_intro": _("symptoms"),
     "symptoms": _("symptoms"),
     "when_to_get_help": _("when to get help"),
+    "diagnosis": _("diagnosis and tests"),
     "treatment": _("treatment"),
+    "outlook": _("outlook"),
     "supportive_care": _("supportive care"),
+    "questions_to_ask": _("questions to ask"),
     "references": _("references"),
 }
 # Draftail gives each paragraph a random key when text without one is loaded; it is not content.

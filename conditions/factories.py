@@ -83,6 +83,7 @@ class CareCardBlockFactory(RichStructBlockFactory):
     heading = "Call your care team today"
     signs = wagtail_factories.ListBlockFactory(wagtail_factories.CharBlockFactory)
     advice = "<p>Keep a note of when the symptom started.</p>"
+    signs_in_brief = ""
 
     @classmethod
     def for_level(cls, level, **kwargs):

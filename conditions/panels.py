@@ -66,16 +66,6 @@ CONDITION_PAGE_PANELS = [
     ),
     FieldPanel("summary"),
     FieldPanel("other_names"),
-    FieldPanel("overview"),
-    MultiFieldPanel(
-        [
-            FieldPanel("causes"),
-            FieldPanel("primary_cancers_intro"),
-            FieldPanel("primary_cancers"),
-            FieldPanel("how_it_develops"),
-        ],
-        heading=_("Causes"),
-    ),
     MultiFieldPanel(
         [
             FieldPanel("symptoms_intro"),
@@ -88,9 +78,22 @@ CONDITION_PAGE_PANELS = [
         heading=_("Symptoms"),
     ),
     FieldPanel("when_to_get_help"),
+    FieldPanel("overview"),
+    MultiFieldPanel(
+        [
+            FieldPanel("causes"),
+            FieldPanel("primary_cancers_intro"),
+            FieldPanel("primary_cancers"),
+            FieldPanel("how_it_develops"),
+        ],
+        heading=_("Causes"),
+    ),
+    FieldPanel("diagnosis"),
     FieldPanel("treatment"),
+    FieldPanel("outlook"),
     FieldPanel("our_approach"),
     FieldPanel("supportive_care"),
+    FieldPanel("questions_to_ask"),
     FieldPanel("references"),
     InlinePanel(
         "related_conditions",

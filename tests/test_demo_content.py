@@ -20,6 +20,7 @@ from conditions.models import (
 )
 from contact.models import RegistrationPage, RegistrationSettings
 from core.models import HomePage, SiteSettings
+from core.templatetags.site_tags import has_text
 from tests.shared_data import shared_data
 
 
@@ -135,6 +136,8 @@ def test_spinal_metastases_page_is_complete(demo):
     assert {"Chemotherapy and other medicines", "Radiation therapy", "Surgery"} <= set(option_names)
     assert {b.block_type for b in page.treatment} >= {"heading", "paragraph", "callout", "quote"}
     assert page.our_approach and page.supportive_care and page.references
+    assert has_text(page.diagnosis) and has_text(page.outlook)
+    assert len(page.questions_to_ask) >= 5
     assert len(page.live_related_conditions) >= 2
 
 
@@ -268,6 +271,10 @@ def test_the_four_spine_pages_share_one_emergency_card(client, demo):
     html = client.get(demo.url).content.decode()
     assert "Loss of bladder or bowel control" in html
     assert 'class="emergency-notice"' in html
+    assert (
+        "Call 911</a> if you have new weakness, numbness, trouble walking, or loss of bladder "
+        "or bowel control." in html
+    )
 
 
 SPANISH_PAGES = [

@@ -19,6 +19,7 @@ from conditions.blocks import (
     CareCardStreamBlock,
     OtherNameStreamBlock,
     PrimaryCancerStreamBlock,
+    QuestionStreamBlock,
     ReferenceStreamBlock,
     TreatmentStreamBlock,
 )
@@ -58,7 +59,7 @@ class ConditionPage(BasePage):
     overview = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text=_("The “Overview” section, the first after the list of contents."),
+        help_text=_("The “Overview” section, after “When to get help”."),
     )
     causes = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -95,13 +96,31 @@ class ConditionPage(BasePage):
         CareCardStreamBlock(),
         blank=True,
         help_text=_(
-            "The “When to get help” section, most urgent card first; an emergency card's "
-            "heading is also repeated near the top of the page. Choose “Shared care advice” "
-            "for a card many pages share (reviewed once, on the shared advice)."
+            "The “When to get help” section, right after “Symptoms”, most urgent card first. "
+            "The first emergency card also makes the banner near the top of the page: “Call "
+            "911 if you have” and the card's signs in brief (or its signs). Choose “Shared "
+            "care advice” for a card many pages share (reviewed once, on the shared advice)."
+        ),
+    )
+    diagnosis = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Optional. The “Diagnosis and tests” section, between “How it develops” and "
+            "“Treatment”: how the condition is found and which tests to expect. Clinical: a "
+            "change needs a new medical review."
         ),
     )
     treatment = StreamField(
         TreatmentStreamBlock(), blank=True, help_text=_("The “Treatment” section.")
+    )
+    outlook = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Optional. The “Outlook and living with it” section, after “Treatment”: what to "
+            "expect and day-to-day life. Clinical: a change needs a new medical review."
+        ),
     )
     our_approach = StreamField(
         BodyStreamBlock(),
@@ -112,6 +131,15 @@ class ConditionPage(BasePage):
         features=RICH_TEXT_FEATURES,
         blank=True,
         help_text=_("The “Supportive care” section."),
+    )
+    questions_to_ask = StreamField(
+        QuestionStreamBlock(),
+        blank=True,
+        help_text=_(
+            "Optional. The “Questions to ask at your appointment” list, after “Supportive "
+            "care” and before “References”. Clinical (they steer what patients ask about "
+            "their care): a change needs a new medical review."
+        ),
     )
     references = StreamField(
         ReferenceStreamBlock(),
@@ -164,7 +192,9 @@ class ConditionPage(BasePage):
         index.SearchField("causes"),
         index.SearchField("primary_cancers"),
         index.SearchField("symptoms_intro"),
+        index.SearchField("diagnosis"),
         index.SearchField("treatment"),
+        index.SearchField("outlook"),
         index.RelatedFields(
             "symptoms", [index.SearchField("name", boost=2), index.SearchField("detail")]
         ),

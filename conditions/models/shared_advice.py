@@ -25,7 +25,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from conditions.blocks import CareLevel, care_card_context
+from conditions.blocks import SIGNS_IN_BRIEF_HELP, CareLevel, care_card_context
 from conditions.clinical import normalise_content
 from conditions.forms import SharedCareAdviceForm
 from conditions.models.reviewer import Reviewer
@@ -34,7 +34,7 @@ from conditions.review import is_overdue, rolled_forward_due_date
 from core.blocks import RICH_TEXT_FEATURES
 
 # The fields whose change needs a new medical review of the advice.
-ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice"]
+ADVICE_CLINICAL_FIELDS = ["level", "heading", "signs", "advice", "signs_in_brief"]
 
 
 class SharedCareAdvice(
@@ -77,6 +77,12 @@ class SharedCareAdvice(
         blank=True,
         help_text=_("The text under the signs on the card."),
     )
+    signs_in_brief = models.CharField(
+        max_length=120,
+        blank=True,
+        verbose_name=_("signs in brief (emergency cards)"),
+        help_text=SIGNS_IN_BRIEF_HELP,
+    )
     reviewers = ParentalManyToManyField(
         Reviewer,
         related_name="shared_advice",
@@ -111,6 +117,7 @@ class SharedCareAdvice(
                 FieldPanel("heading"),
                 FieldPanel("signs"),
                 FieldPanel("advice"),
+                FieldPanel("signs_in_brief"),
             ],
             heading=_("The card (clinical: changes need a new medical review)"),
         ),
@@ -164,6 +171,7 @@ class SharedCareAdvice(
             "heading": normalise_content(self.heading or ""),
             "signs": normalise_content(self.sign_list),
             "advice": normalise_content(self.advice or ""),
+            "signs_in_brief": normalise_content(self.signs_in_brief or ""),
         }
 
     def as_card_value(self):
@@ -173,6 +181,7 @@ class SharedCareAdvice(
             "heading": self.heading,
             "signs": self.sign_list,
             "advice": self.advice,
+            "signs_in_brief": self.signs_in_brief,
         }
 
     @property

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from conditions.blocks import CareLevel, care_card_value
+from conditions.emergency import emergency_signs_phrase, first_emergency_card
 from conditions.models import ConditionIndexPage, ServiceLinePage
 from conditions.structured_data import condition_page_graph
 from core.models import SiteSettings
@@ -30,18 +31,25 @@ def condition_sections(page, symptom_list=None):
     The page template shows a section only when its id is here, so the "On this page" list
     and the headings cannot disagree.
     """
+    # NHS.UK's order: what you notice and when to get help first, then the explanation.
     present = {
+        "symptoms": (_("Symptoms"), bool(page.symptoms_intro) or bool(symptom_list)),
+        "when-to-get-help": (_("When to get help"), bool(by_urgency(page.when_to_get_help))),
         "overview": (_("Overview"), has_text(page.overview)),
         "causes": (
             _("Causes"),
             has_text(page.causes) or bool(page.primary_cancers),
         ),
         "how-it-develops": (_("How it develops"), has_text(page.how_it_develops)),
-        "symptoms": (_("Symptoms"), bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": (_("When to get help"), bool(by_urgency(page.when_to_get_help))),
+        "diagnosis": (_("Diagnosis and tests"), has_text(page.diagnosis)),
         "treatment": (_("Treatment"), bool(page.treatment)),
+        "outlook": (_("Outlook and living with it"), has_text(page.outlook)),
         "our-approach": (_("Our approach"), bool(page.our_approach)),
         "supportive-care": (_("Supportive care"), has_text(page.supportive_care)),
+        "questions-to-ask": (
+            _("Questions to ask at your appointment"),
+            bool(page.questions_to_ask),
+        ),
         "references": (_("References"), bool(page.references)),
         "related-conditions": (_("Related conditions"), bool(page.live_related_conditions)),
     }
@@ -59,12 +67,14 @@ def by_urgency(stream_value):
 
 @register.filter
 def first_emergency(stream_value):
-    """The first emergency care card's value, for the notice near the top of the page."""
-    for child in stream_value:
-        card = care_card_value(child)
-        if card is not None and card.get("level") == CareLevel.EMERGENCY:
-            return card
-    return None
+    """The first emergency care card's value, for the banner near the top of the page."""
+    return first_emergency_card(stream_value)
+
+
+@register.filter
+def emergency_signs(card):
+    """The end of the banner's "Call 911 if you have …" (conditions/emergency.py's rule)."""
+    return emergency_signs_phrase(card)
 
 
 @register.simple_tag

@@ -111,11 +111,15 @@ class RegistrationFlow:
         return (self.answers.get("who") or {}).get("submitted_by") != "someone_else"
 
     def urgent_flags(self):
-        medical = self.answers.get("medical") or {}
+        screening = self.answers.get("urgent") or {}
         return {
-            "in_hospital": medical.get("in_hospital_now") == "yes",
-            "emergency": medical.get("emergency_symptoms") == "yes",
+            "in_hospital": screening.get("in_hospital_now") == "yes",
+            "emergency": screening.get("emergency_symptoms") == "yes",
         }
+
+    @property
+    def contact_method(self):
+        return (self.answers.get("contact") or {}).get("preferred_contact_method", "")
 
 
 def entry_token(condition=None, source_page=None):
@@ -179,6 +183,10 @@ def mark_done(request, flow, reference, urgent):
             "reference": reference,
             "urgent": urgent,
             "for_self": flow.for_self,
+            # How the patient asked to be contacted (a choice, not a detail): the promise.
+            "contact_method": flow.contact_method,
+            # Whether an acknowledgement is on its way (an email was given), not the address.
+            "emailed": bool((flow.answers.get("contact") or {}).get("email")),
             "at": now(),
         }
     )
@@ -188,7 +196,8 @@ def mark_done(request, flow, reference, urgent):
 
 def get_done(request):
     """The sent registration of this browser session: {"flow", "at"} and, for
-    CONFIRMATION_SECONDS after sending, "reference", "urgent" and "for_self"; or None."""
+    CONFIRMATION_SECONDS after sending, "reference", "urgent", "for_self" and
+    "contact_method"; or None."""
     done = unseal(request.session.get(DONE_KEY))
     if not isinstance(done, dict) or not isinstance(done.get("flow"), str):
         return None

@@ -23,7 +23,7 @@ from core.views import no_store
 
 from .. import forms
 from ..languages import current_language, interpreter_suggestion
-from ..models import Registration
+from ..models import Registration, RegistrationSettings
 from ..ratelimit import rate_limit_exceeded
 from ..services import create_registration
 from .state import (
@@ -53,9 +53,11 @@ def _form_kwargs(page, flow, form_class):
 
 
 def _bound_step_forms(page, flow):
-    """Every step's form bound to its stored answers (None where a step is unanswered)."""
+    """Every step's form this flow asks, bound to its stored answers (None where a step is
+    unanswered). Answers to a step that no longer applies (the caregiver's details after
+    "I am the patient") are left out, so they are never saved."""
     bound = {}
-    for form_class in forms.STEPS:
+    for form_class in forms.steps_for(flow.answers):
         data = flow.answers.get(form_class.slug)
         bound[form_class.slug] = (
             form_class(data=data, **_form_kwargs(page, flow, form_class))
@@ -184,15 +186,24 @@ def start(request, page):
 # --- Steps --------------------------------------------------------------------------------
 
 
+def _slugs(flow):
+    return [form_class.slug for form_class in forms.steps_for(flow.answers)]
+
+
 def _after_step(request, page, flow, step, change):
-    index = forms.STEP_SLUGS.index(step)
-    if not change and index < len(forms.STEP_SLUGS) - 1:
-        return _step_url(page, request, forms.STEP_SLUGS[index + 1])
+    if step == forms.UrgentForm.slug and any(flow.urgent_flags().values()):
+        # An emergency answer: what to do now, before anything else (the stop page links on).
+        return _url(page, request, "urgent_advice")
+    slugs = _slugs(flow)
+    index = slugs.index(step)
+    if not change and index < len(slugs) - 1:
+        return _step_url(page, request, slugs[index + 1])
     if change:
         # A change can make a later step incomplete; check answers sends them on.
         next_slug = _first_incomplete_step(page, flow)
         if next_slug and next_slug != step:
-            return _step_url(page, request, next_slug)
+            # Still a change: once answered, that step returns to check your answers too.
+            return _step_url(page, request, next_slug, change=True)
     return _url(page, request, "check_answers")
 
 
@@ -233,9 +244,13 @@ def step(request, page, step):
         entry = request.GET.get("entry", "")
         flow = RegistrationFlow.start(**read_entry(entry))
 
-    index = forms.STEP_SLUGS.index(step)
+    slugs = _slugs(flow)
+    if step not in slugs:
+        # A step that does not apply to these answers (the caregiver's page for a patient).
+        return _redirect(_continue_url(request, page, flow))
+    index = slugs.index(step)
     # Steps are answered in order; a later step cannot be reached by typing its URL.
-    for earlier in forms.STEP_SLUGS[:index]:
+    for earlier in slugs[:index]:
         if earlier not in flow.answers:
             return _redirect(_step_url(page, request, earlier))
 
@@ -262,27 +277,49 @@ def step(request, page, step):
         return _redirect(_after_step(request, page, flow, step, change))
 
     form = _step_form(flow, step, form_class, kwargs)
-    previous_url = (
-        _step_url(page, request, forms.STEP_SLUGS[index - 1]) if index else _url(page, request)
-    )
+    previous_url = _step_url(page, request, slugs[index - 1]) if index else _url(page, request)
     if change:
         previous_url = _url(page, request, "check_answers")
     context = {
         "form": form,
         "step_slug": step,
         "step_number": index + 1,
-        "step_count": len(forms.STEP_SLUGS),
+        "step_count": len(slugs),
         "step_title": form.title,
         "step_help": getattr(page, f"{step}_help", ""),
         "form_action": _step_url(page, request, step, change=change)
         + ("?" + urlencode({"entry": entry}) if entry and not change else ""),
         "back_url": previous_url,
         "change": change,
-        "urgent": flow.urgent_flags() if step != "medical" else {},
+        "urgent": flow.urgent_flags() if step != forms.UrgentForm.slug else {},
         "for_self": flow.for_self,
         "has_errors": form.is_bound and bool(form.errors),
     }
     return _render(request, page, "contact/registration_step.html", context)
+
+
+def _continue_url(request, page, flow):
+    """Where the patient carries on: the first unanswered step, or check your answers."""
+    next_slug = _first_incomplete_step(page, flow)
+    if next_slug:
+        return _step_url(page, request, next_slug)
+    return _url(page, request, "check_answers")
+
+
+def urgent_advice(request, page):
+    """The stop page after an emergency answer: 911 and the team's number first, then a way
+    on to register (the registration is then urgent). What it shows comes from the session,
+    never from the URL."""
+    flow = get_flow(request)
+    urgent = flow.urgent_flags() if flow else {}
+    if not any(urgent.values()):
+        return _redirect(_url(page, request))
+    context = {
+        "urgent": urgent,
+        "continue_url": _continue_url(request, page, flow),
+        "back_url": _step_url(page, request, forms.UrgentForm.slug),
+    }
+    return _render(request, page, "contact/urgent_advice.html", context)
 
 
 # --- Check answers and submit -------------------------------------------------------------
@@ -361,7 +398,7 @@ def check_answers(request, page):
         "urgent": urgent,
         "for_self": flow.for_self,
         "error": error,
-        "back_url": _step_url(page, request, forms.STEP_SLUGS[-1]),
+        "back_url": _step_url(page, request, _slugs(flow)[-1]),
         "form_action": _url(page, request, "check_answers"),
     }
     return _render(
@@ -369,7 +406,9 @@ def check_answers(request, page):
     )
 
 
-def confirmation(request, page):
+def confirmation(request, page, printable=False):
+    """The confirmation, tailored to the answers kept for it (urgent, contact method); its
+    printable version is the same page with a print layout, at a URL without any answer."""
     done = get_done(request)
     if done is None:
         return _redirect(_url(page, request))
@@ -378,9 +417,18 @@ def confirmation(request, page):
         # learns that a registration was sent, not its reference or the emergency advice.
         return _render(request, page, "contact/registration_sent.html")
     urgent = done.get("urgent")
+    urgent = urgent if isinstance(urgent, dict) else {}
     context = {
         "reference": done["reference"],
-        "urgent": urgent if isinstance(urgent, dict) else {},
+        "urgent": urgent,
+        "is_urgent": any(urgent.values()),
         "for_self": done.get("for_self") is True,
+        "by_email": done.get("contact_method") == Registration.ContactMethod.EMAIL,
+        "by_text": done.get("contact_method") == Registration.ContactMethod.TEXT,
+        "emailed": done.get("emailed") is True,
+        "registration_settings": RegistrationSettings.for_request(request),
+        "printable": printable,
+        "print_url": _url(page, request, "confirmation_print"),
+        "confirmation_url": _url(page, request, "confirmation"),
     }
     return _render(request, page, "contact/confirmation.html", context)

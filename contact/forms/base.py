@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Registration
+from .wording import words
 
 HONEYPOT_FIELD = "website"
 NOT_GIVEN = _("Not given")
@@ -18,7 +19,13 @@ class StepForm(forms.ModelForm):
     """One step of the flow: a ModelForm over its slice of Registration (Meta.fields)."""
 
     title = ""
+    # The key of the step's title in the wording module, when it depends on who is answering.
+    title_key = ""
     slug = ""
+    # A step with one question shows the question as the page heading (legend or label).
+    question_is_heading = False
+    # A sentence under the heading of a step of several questions, where the step needs one.
+    intro = ""
     # Fields shown as a group of inputs (fieldset + legend) rather than a single control.
     grouped_widgets = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.MultiWidget)
     # Short question labels for check-your-answers, where the form's label is a whole question.
@@ -38,8 +45,16 @@ class StepForm(forms.ModelForm):
         model = Registration
         fields = []
 
+    @classmethod
+    def applies(cls, answers):
+        """Whether this step is asked, given the answers so far (some are only for some)."""
+        return True
+
     def __init__(self, *args, for_self=True, **kwargs):
         self.for_self = for_self
+        self.words = words(for_self)
+        if self.title_key:
+            self.title = self.words[self.title_key]
         # A step validates on a scratch instance; the Registration that is saved is built once,
         # from all the steps, by contact.services. No reference is drawn for the scratch one.
         kwargs.setdefault("instance", Registration(reference=""))
@@ -52,8 +67,15 @@ class StepForm(forms.ModelForm):
                 # Autofill would put the helper's own details into the patient's answers.
                 field.widget.attrs.setdefault("autocomplete", "off")
 
-    def you(self, mine, theirs):
-        return mine if self.for_self else theirs
+    def word(self, name, **fields):
+        """Set a field's label, hint and required error from the wording module: for each
+        keyword (label=, help_text=, required=) the key of the sentence."""
+        field = self.fields[name]
+        for attribute, key in fields.items():
+            if attribute == "required":
+                field.error_messages["required"] = self.words[key]
+            else:
+                setattr(field, attribute, self.words[key])
 
     def honeypot_filled(self):
         return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())

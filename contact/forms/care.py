@@ -12,11 +12,38 @@ from .choices import (
     live_condition_choices,
     yes_no_field,
 )
+from .wording import NEUTRAL
+
+
+class UrgentForm(StepForm):
+    """The emergency screening, asked first: before anyone gives a name (GOV.UK "question
+    before you start"). Nobody has said yet who is answering, so its wording is neutral."""
+
+    slug = "urgent"
+    title = NEUTRAL["urgent_title"]
+    intro = NEUTRAL["urgent_hint"]
+    summary_labels = {
+        "in_hospital_now": _("In hospital now"),
+        "emergency_symptoms": _("New weakness, numbness, or loss of bladder or bowel control"),
+    }
+
+    emergency_symptoms = yes_no_field(
+        label=NEUTRAL["emergency_symptoms"],
+        help_text=NEUTRAL["emergency_symptoms_hint"],
+        error_messages={"required": NEUTRAL["emergency_symptoms_required"]},
+    )
+    in_hospital_now = yes_no_field(
+        label=NEUTRAL["in_hospital_now"],
+        error_messages={"required": NEUTRAL["in_hospital_now_required"]},
+    )
+
+    class Meta(StepForm.Meta):
+        fields = ["emergency_symptoms", "in_hospital_now"]
 
 
 class MedicalForm(StepForm):
     slug = "medical"
-    title = _("About the condition")
+    title_key = "medical_title"
     emergency_warning = True
     summary_labels = {
         "condition": _("Condition"),
@@ -24,28 +51,16 @@ class MedicalForm(StepForm):
         "current_treatment": _("Current treatment"),
         "referring_physician": _("Referring physician"),
         "insurance_provider": _("Insurance provider"),
-        "in_hospital_now": _("In hospital now"),
-        "emergency_symptoms": _("New weakness, numbness, or loss of bladder or bowel control"),
     }
 
     condition = forms.ChoiceField(
-        label=_("Which condition would you like to see us about?"),
         error_messages={
             "required": _("Select a condition, or select 'Not sure'."),
             "invalid_choice": _("Select a condition from the list, or select 'Not sure'."),
         },
     )
     biopsy_confirmed = forms.ChoiceField(
-        label=_("Has a biopsy confirmed the diagnosis?"),
-        choices=Registration.YesNoNotSure.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select whether a biopsy has confirmed the diagnosis.")},
-    )
-    in_hospital_now = yes_no_field()
-    emergency_symptoms = yes_no_field(
-        error_messages={
-            "required": _("Select whether there is new weakness, numbness, or loss of control.")
-        },
+        choices=Registration.YesNoNotSure.choices, widget=forms.RadioSelect
     )
 
     class Meta(StepForm.Meta):
@@ -55,17 +70,10 @@ class MedicalForm(StepForm):
             "current_treatment",
             "referring_physician",
             "insurance_provider",
-            "in_hospital_now",
-            "emergency_symptoms",
         ]
-        labels = {
-            "current_treatment": _("Current treatment (optional)"),
-            "referring_physician": _("Referring physician (optional)"),
-            "insurance_provider": _("Insurance provider (optional)"),
-        }
+        labels = {"referring_physician": _("Referring physician (optional)")}
         help_texts = {
             "current_treatment": _("For example: chemotherapy, radiation therapy, or none yet."),
-            "referring_physician": _("The doctor who suggested you contact us, if any."),
             "insurance_provider": "",
         }
         widgets = {"current_treatment": forms.Textarea(attrs={"rows": 3})}
@@ -77,26 +85,13 @@ class MedicalForm(StepForm):
             (NOT_SURE, _("Not sure")),
             *live_condition_choices(),
         ]
-        self.fields["in_hospital_now"].label = self.you(
-            _("Are you in hospital now?"), _("Is the patient in hospital now?")
+        self.word("condition", label="condition")
+        self.word(
+            "biopsy_confirmed", label="biopsy_confirmed", required="biopsy_confirmed_required"
         )
-        self.fields["in_hospital_now"].error_messages["required"] = self.you(
-            _("Select whether you are in hospital now."),
-            _("Select whether the patient is in hospital now."),
-        )
-        self.fields["emergency_symptoms"].label = self.you(
-            _(
-                "Do you have new weakness, numbness, or loss of bladder or bowel control "
-                "that started recently?"
-            ),
-            _(
-                "Does the patient have new weakness, numbness, or loss of bladder or bowel "
-                "control that started recently?"
-            ),
-        )
-        self.fields["emergency_symptoms"].help_text = _(
-            "These can be signs of pressure on the spinal cord, which needs urgent care."
-        )
+        self.word("current_treatment", label="current_treatment")
+        self.word("referring_physician", help_text="referring_physician_hint")
+        self.word("insurance_provider", label="insurance_provider")
 
     def clean_condition(self):
         """The chosen ConditionPage, or None for 'Not sure'."""
@@ -117,23 +112,16 @@ class MedicalForm(StepForm):
 
 class VisitForm(StepForm):
     slug = "visit"
-    title = _("Your visit and consent")
+    title_key = "visit_title"
     summary_labels = {
         "visit_type": _("Type of visit"),
         "message": _("Message"),
         "consent_to_contact": _("Agreed to be contacted"),
     }
 
-    visit_type = forms.ChoiceField(
-        label=_("How would you like to meet the team?"),
-        choices=Registration.VisitType.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select how you would like to meet the team.")},
-    )
+    visit_type = forms.ChoiceField(choices=Registration.VisitType.choices, widget=forms.RadioSelect)
     consent_to_contact = forms.BooleanField(
-        label=_("I agree that the care team may contact me about this registration."),
         help_text=_("Read how we use and protect your information in our privacy notice."),
-        error_messages={"required": _("You must agree to be contacted so we can help you.")},
     )
 
     class Meta(StepForm.Meta):
@@ -144,9 +132,17 @@ class VisitForm(StepForm):
 
     def __init__(self, *args, privacy_url="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.word("visit_type", label="visit_type", required="visit_type_required")
+        self.word(
+            "consent_to_contact",
+            label="consent_to_contact",
+            required="consent_to_contact_required",
+        )
         if privacy_url:
             self.fields["consent_to_contact"].help_text = format_html(
-                'Read how we use and protect your information in our <a href="{}">privacy '
-                "notice</a>.",
+                _(
+                    "Read how we use and protect your information in our "
+                    '<a href="{}">privacy notice</a>.'
+                ),
                 privacy_url,
             )

@@ -20,11 +20,8 @@ from .dates import DateOfBirthField
 class WhoForm(StepForm):
     slug = "who"
     title = _("Who is filling in this form?")
-    summary_labels = {
-        "submitted_by": _("Who is filling in this form"),
-        "submitter_name": _("Your name"),
-        "submitter_relationship": _("Your relationship to the patient"),
-    }
+    question_is_heading = True
+    summary_labels = {"submitted_by": _("Who is filling in this form")}
 
     submitted_by = forms.ChoiceField(
         label=_("Who is filling in this form?"),
@@ -37,44 +34,45 @@ class WhoForm(StepForm):
     )
 
     class Meta(StepForm.Meta):
-        fields = ["submitted_by", "submitter_name", "submitter_relationship"]
+        fields = ["submitted_by"]
+
+
+class CaregiverForm(StepForm):
+    """Asked only of someone filling the form in for the patient: its own page, so the
+    conditional questions need no JavaScript."""
+
+    slug = "caregiver"
+    title = _("About you")
+    summary_labels = {
+        "submitter_name": _("Your name"),
+        "submitter_relationship": _("Your relationship to the patient"),
+    }
+
+    class Meta(StepForm.Meta):
+        fields = ["submitter_name", "submitter_relationship"]
         labels = {
             "submitter_name": _("Your full name"),
             "submitter_relationship": _("Your relationship to the patient"),
         }
-        help_texts = {
-            "submitter_name": _("Only if you are filling this in for someone else."),
-            "submitter_relationship": _(
-                "Only if you are filling this in for someone else. For example: daughter."
-            ),
+        help_texts = {"submitter_relationship": _("For example: daughter, partner or friend.")}
+        error_messages = {
+            "submitter_name": {"required": _("Enter your full name.")},
+            "submitter_relationship": {"required": _("Enter your relationship to the patient.")},
         }
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("submitted_by") == "someone_else":
-            if not cleaned.get("submitter_name") and "submitter_name" not in self.errors:
-                self.add_error("submitter_name", _("Enter your full name."))
-            if (
-                not cleaned.get("submitter_relationship")
-                and "submitter_relationship" not in self.errors
-            ):
-                self.add_error(
-                    "submitter_relationship", _("Enter your relationship to the patient.")
-                )
-        elif cleaned.get("submitted_by") == "patient":
-            # Not asked of patients; drop anything typed before switching answers.
-            cleaned["submitter_name"] = ""
-            cleaned["submitter_relationship"] = ""
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self._meta.fields:
+            self.fields[name].required = True
 
-    def summary_rows(self):
-        rows = super().summary_rows()
-        return rows if not self.for_self else rows[:1]
+    @classmethod
+    def applies(cls, answers):
+        return (answers.get("who") or {}).get("submitted_by") == "someone_else"
 
 
 class PatientForm(StepForm):
     slug = "patient"
-    title = _("About the patient")
+    title_key = "patient_title"
     summary_labels = {"date_of_birth": _("Date of birth"), "sex": _("Sex")}
     # The date's inputs keep their short names (dob_month, dob_day, dob_year; ids id_dob_*).
     DOB_NAME = "dob"
@@ -93,21 +91,10 @@ class PatientForm(StepForm):
     def __init__(self, *args, sex_reason="", **kwargs):
         super().__init__(*args, **kwargs)
         f = self.fields
-        f["first_name"].label = self.you(
-            _("Your legal first name"), _("Patient's legal first name")
-        )
-        f["last_name"].label = self.you(_("Your legal last name"), _("Patient's legal last name"))
-        f["first_name"].error_messages["required"] = self.you(
-            _("Enter your first name."), _("Enter the patient's first name.")
-        )
-        f["last_name"].error_messages["required"] = self.you(
-            _("Enter your last name."), _("Enter the patient's last name.")
-        )
-        f["date_of_birth"].label = self.you(_("Your date of birth"), _("Patient's date of birth"))
-        f["date_of_birth"].error_messages["required"] = self.you(
-            _("Enter your date of birth."), _("Enter the patient's date of birth.")
-        )
-        f["sex"].label = self.you(_("Your sex (optional)"), _("Patient's sex (optional)"))
+        self.word("first_name", label="first_name", required="first_name_required")
+        self.word("last_name", label="last_name", required="last_name_required")
+        self.word("date_of_birth", label="date_of_birth", required="date_of_birth_required")
+        self.word("sex", label="sex")
         f["sex"].help_text = sex_reason
         if self.for_self:
             # Autofill only describes the person using the browser (WCAG 1.3.5).
@@ -125,7 +112,7 @@ class PatientForm(StepForm):
     def summary_rows(self):
         name = f"{self.cleaned_data['first_name']} {self.cleaned_data['last_name']}"
         return [
-            (self.you(_("Your legal name"), _("Patient's legal name")), name, "first_name"),
+            (self.words["legal_name"], name, "first_name"),
             (
                 self.summary_labels["date_of_birth"],
                 date_format(self.cleaned_data["date_of_birth"], "F j, Y"),
@@ -137,7 +124,7 @@ class PatientForm(StepForm):
 
 class ContactForm(StepForm):
     slug = "contact"
-    title = _("Contact details")
+    title_key = "contact_title"
     summary_labels = {
         "phone": _("Phone"),
         "email": _("Email"),
@@ -172,10 +159,7 @@ class ContactForm(StepForm):
             "invalid_choice": _("Select a state from the list."),
         },
     )
-    interpreter_needed = yes_no_field(
-        label=_("Do you need an interpreter?"),
-        error_messages={"required": _("Select whether you need an interpreter.")},
-    )
+    interpreter_needed = yes_no_field()
 
     class Meta(StepForm.Meta):
         fields = [
@@ -186,31 +170,25 @@ class ContactForm(StepForm):
             "state",
             "zip_code",
             "interpreter_needed",
-            "interpreter_language",
         ]
-        labels = {
-            "email": _("Email address (optional)"),
-            "interpreter_language": _("Which language?"),
-        }
+        labels = {"email": _("Email address (optional)")}
         help_texts = {
             "email": _("Optional, unless you would like us to contact you by email."),
             "zip_code": _("5 digits, for example 02115."),
-            "interpreter_language": _("Only if you need an interpreter."),
         }
-        error_messages = {
-            "email": {"invalid": _("Enter an email address like name@example.com.")},
-            "zip_code": {"required": _("Enter a ZIP code.")},
-        }
+        error_messages = {"email": {"invalid": _("Enter an email address like name@example.com.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         f = self.fields
-        f["phone"].label = self.you(_("Your phone number"), _("Best phone number to reach you"))
         f["phone"].error_messages["required"] = _("Enter a phone number.")
-        f["state"].label = self.you(_("State you live in"), _("State the patient lives in"))
-        f["zip_code"].label = self.you(_("Your ZIP code"), _("Patient's ZIP code"))
-        f["interpreter_needed"].label = self.you(
-            _("Do you need an interpreter?"), _("Does the patient need an interpreter?")
+        self.word("phone", label="phone")
+        self.word("state", label="state", required="state_required")
+        self.word("zip_code", label="zip_code", required="zip_code_required")
+        self.word(
+            "interpreter_needed",
+            label="interpreter_needed",
+            required="interpreter_needed_required",
         )
         # Contact details belong to whoever fills the form in, so autofill is right here.
         f["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
@@ -240,14 +218,6 @@ class ContactForm(StepForm):
             self.add_error(
                 "email", _("Enter an email address, or choose another way for us to contact you.")
             )
-        if cleaned.get("interpreter_needed") is True:
-            if (
-                not cleaned.get("interpreter_language")
-                and "interpreter_language" not in self.errors
-            ):
-                self.add_error("interpreter_language", _("Enter the language you need."))
-        elif cleaned.get("interpreter_needed") is False:
-            cleaned["interpreter_language"] = ""
         return cleaned
 
     def stored_value(self, name, value):
@@ -259,10 +229,39 @@ class ContactForm(StepForm):
         if name == "phone":
             return to_display(self.cleaned_data["phone"])
         if name == "interpreter_needed":
-            if self.cleaned_data["interpreter_needed"]:
-                return self.cleaned_data["interpreter_language"]
-            return _("Not needed")
+            return _("Needed") if self.cleaned_data["interpreter_needed"] else _("Not needed")
         return super().display_value(name)
 
     def summary_rows(self):
-        return [row for row in super().summary_rows() if row[2] != "interpreter_language"]
+        return [
+            (self.words["interpreter_summary"], value, name)
+            if name == "interpreter_needed"
+            else (label, value, name)
+            for label, value, name in super().summary_rows()
+        ]
+
+
+class LanguageForm(StepForm):
+    """Which language, asked only when an interpreter is needed: its own page (no script)."""
+
+    slug = "language"
+    title_key = "language_title"
+    question_is_heading = True
+    summary_labels = {"interpreter_language": _("Interpreter language")}
+
+    class Meta(StepForm.Meta):
+        fields = ["interpreter_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interpreter_language"].required = True
+        self.word(
+            "interpreter_language",
+            label="language_title",
+            help_text="interpreter_language_hint",
+            required="interpreter_language_required",
+        )
+
+    @classmethod
+    def applies(cls, answers):
+        return (answers.get("contact") or {}).get("interpreter_needed") == "yes"

@@ -12,6 +12,8 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, OnePerLanguage
 
 DEFAULT_PROMISE = "A coordinator will call you within one business day."
+NEUTRAL_PATIENT_HELP = "Use the legal name on the insurance card or photo ID."
+NEUTRAL_VISIT_HELP = "Choose the kind of first appointment that suits best."
 
 
 class RegistrationPage(OnePerLanguage, RoutablePageMixin, BasePage):
@@ -37,7 +39,8 @@ class RegistrationPage(OnePerLanguage, RoutablePageMixin, BasePage):
         _("'About the patient' help"),
         max_length=500,
         blank=True,
-        default="Use the name that appears on the patient's insurance card or photo ID.",
+        # Shown to patients and to caregivers alike, so it names neither "you" nor "the patient".
+        default=NEUTRAL_PATIENT_HELP,
     )
     sex_reason = models.CharField(
         _("why we ask about sex"),
@@ -64,7 +67,7 @@ class RegistrationPage(OnePerLanguage, RoutablePageMixin, BasePage):
         _("'Visit and consent' help"),
         max_length=500,
         blank=True,
-        default="Tell us how you would like to meet the team.",
+        default=NEUTRAL_VISIT_HELP,
     )
     check_help = models.TextField(
         _("'Check your answers' help"),
@@ -130,8 +133,20 @@ class RegistrationPage(OnePerLanguage, RoutablePageMixin, BasePage):
 
         return views.check_answers(request, self)
 
+    @path("help-now/", name="urgent_advice")
+    def urgent_advice(self, request):
+        from contact.flow import views
+
+        return views.urgent_advice(request, self)
+
     @path("confirmation/")
     def confirmation(self, request):
         from contact.flow import views
 
         return views.confirmation(request, self)
+
+    @path("confirmation/print/", name="confirmation_print")
+    def confirmation_print(self, request):
+        from contact.flow import views
+
+        return views.confirmation(request, self, printable=True)

@@ -20,6 +20,13 @@ WEEKDAYS = [
     ("6", _("Sunday")),
 ]
 
+DEFAULT_URGENT_PROMISE = (
+    "Because this may be urgent, a care coordinator will call you today during our opening "
+    "hours. If we are closed now, we will call you as soon as we open."
+)
+DEFAULT_EMAIL_PROMISE = "A coordinator will email you within one business day."
+DEFAULT_TEXT_PROMISE = "A coordinator will send you a text message within one business day."
+
 
 class RegistrationSettingsForm(WagtailAdminModelForm):
     """Opening days are stored as weekday digits ("01234"); editors tick boxes."""
@@ -85,6 +92,40 @@ class RegistrationSettings(BaseSiteSetting):
     closing_time = models.TimeField(default=datetime.time(17, 0))
     opening_days = models.CharField(max_length=7, blank=True, default="01234")
 
+    # What the confirmation promises. A phone call's promise is the registration page's
+    # "response time promise" (also in the acknowledgement email).
+    urgent_response_promise = models.CharField(
+        _("promise for urgent registrations"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_URGENT_PROMISE,
+        help_text=_(
+            "Shown to patients in hospital or with emergency signs, after what to do now. "
+            "Name when the call comes: today, during opening hours. Empty: the default."
+        ),
+    )
+    email_response_promise = models.CharField(
+        _("promise to patients who chose email"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_EMAIL_PROMISE,
+    )
+    text_response_promise = models.CharField(
+        _("promise to patients who chose a text message"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_TEXT_PROMISE,
+    )
+    records_address = models.TextField(
+        _("address for medical records"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where patients can send copies of scans and reports (a postal address, or a fax "
+            "number). Shown on the confirmation; empty: patients are asked to call."
+        ),
+    )
+
     base_form_class = RegistrationSettingsForm
     panels = [
         PageChooserPanel("registration_page", "contact.RegistrationPage"),
@@ -99,6 +140,15 @@ class RegistrationSettings(BaseSiteSetting):
             heading=_("Urgent registrations and opening hours"),
             help_text=_("Times are in the site's time zone."),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("urgent_response_promise"),
+                FieldPanel("email_response_promise"),
+                FieldPanel("text_response_promise"),
+                FieldPanel("records_address"),
+            ],
+            heading=_("Confirmation page"),
+        ),
     ]
 
     class Meta:
@@ -107,6 +157,19 @@ class RegistrationSettings(BaseSiteSetting):
     @property
     def urgent_recipient(self):
         return self.urgent_notification_email or self.intake_notification_email
+
+    # The confirmation's promises: an emptied field falls back to the default, never to none.
+    @property
+    def urgent_promise(self):
+        return self.urgent_response_promise or DEFAULT_URGENT_PROMISE
+
+    @property
+    def email_promise(self):
+        return self.email_response_promise or DEFAULT_EMAIL_PROMISE
+
+    @property
+    def text_promise(self):
+        return self.text_response_promise or DEFAULT_TEXT_PROMISE
 
     @property
     def opening_weekdays(self):

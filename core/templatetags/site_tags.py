@@ -1,9 +1,11 @@
 """Site-wide template helpers (condition-page tags live in conditions/templatetags)."""
 
 from django import template
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, strip_tags
+from django.utils.safestring import mark_safe
 
 from core.models import SiteSettings
+from core.phone import link_phone_numbers
 from core.structured_data import SCHEMA_CONTEXT, json_ld, organisation, site_home_url
 
 register = template.Library()
@@ -19,6 +21,16 @@ def _has_text(rich_text):
 def has_text(rich_text):
     """For `{% if %}` around rich text: a field the editor emptied still holds '<p></p>'."""
     return _has_text(rich_text)
+
+
+@register.filter
+def tel_links(value):
+    """Every phone number in rich text (`{{ x|richtext|tel_links }}`) or in a plain settings
+    text becomes a tel: link; site.css keeps each one from breaking at its hyphens. Plain text
+    is escaped first, so only the links are markup."""
+    if value is None or value == "":
+        return value
+    return mark_safe(link_phone_numbers(conditional_escape(value)))  # noqa: S308 - escaped above
 
 
 SHARE_IMAGE_SPEC = "fill-1200x630"

@@ -19,6 +19,9 @@ SPINE_EMERGENCY_ADVICE = (
     "feeling. Tell the emergency team that you have, or may have, a tumor in your spine.</p>"
 )
 
+SPINE_EMERGENCY_SIGNS_IN_BRIEF = (
+    "new weakness, numbness, trouble walking, or loss of bladder or bowel control"
+)
 
 SPINE_EMERGENCY_NAME = "Spinal cord compression (emergency)"
 
@@ -30,6 +33,8 @@ def spine_emergency_advice_fields():
         "heading": "Call 911 or go to the nearest emergency room now",
         "signs": "\n".join(SPINE_EMERGENCY_SIGNS),
         "advice": SPINE_EMERGENCY_ADVICE,
+        # Ends the banner near the top of each page: "Call 911 if you have …".
+        "signs_in_brief": SPINE_EMERGENCY_SIGNS_IN_BRIEF,
     }
 
 

@@ -77,6 +77,15 @@ def spinal_metastases(reviewers, breast, kidney, related, emergency):
             urgent_pain_card(),
             non_urgent_card(),
         ],
+        "diagnosis": "<p>Your care team starts by asking about your symptoms and any "
+        "cancer you have had, then checks the strength, feeling and reflexes in your arms "
+        "and legs.</p><ul><li><b>MRI scan</b> of the whole spine: the main test. It shows "
+        "the bones, the spinal cord and the nerves, and whether a tumor is pressing on "
+        "them.</li><li><b>CT scan</b>: shows how strong the affected bones are, which "
+        "helps plan surgery.</li><li><b>PET or bone scan</b>: looks for cancer elsewhere in "
+        "the body.</li><li><b>Biopsy</b>: a small sample taken with a needle, when the type "
+        "of cancer is not yet known.</li></ul><p>If you have new weakness or numbness, the "
+        "MRI scan is done the same day.</p>",
         "treatment": [
             heading("How we plan your treatment", "h3"),
             paragraph(
@@ -122,6 +131,13 @@ def spinal_metastases(reviewers, breast, kidney, related, emergency):
                 "A patient of the Spinal Tumor Program (a fictional example)",
             ),
         ],
+        "outlook": "<p>What to expect depends on the type of cancer, how far it has "
+        "spread and how well it responds to treatment. Many people live for years with "
+        "spinal metastases, and treatment often eases pain and keeps them walking.</p>"
+        "<p>Day to day, it helps to stay as active as your team advises, keep a simple "
+        "diary of pain and any new symptoms, and know the emergency signs above by heart. "
+        "Physical and occupational therapists can suggest safe ways to move, lift and rest. "
+        "You will have regular scans so that any change is found early.</p>",
         "our_approach": [
             heading("Why choose our program", "h3"),
             paragraph(
@@ -143,6 +159,14 @@ def spinal_metastases(reviewers, breast, kidney, related, emergency):
         "anyone with a serious illness, at any stage. Our team helps with pain, "
         "breathlessness, sleep, mood and the practical side of treatment, and works with "
         "physical therapists to keep you moving.</p>",
+        "questions_to_ask": [
+            ("question", "Is my spine stable, and are there movements I should avoid?"),
+            ("question", "Which treatments could help me, and what are their aims?"),
+            ("question", "How will treatment affect my cancer treatment elsewhere?"),
+            ("question", "Which new symptoms should I report at once, and to whom?"),
+            ("question", "Who do I call out of hours?"),
+            ("question", "Could a clinical trial be right for me?"),
+        ],
         "references": [
             reference(
                 "National Institute for Health and Care Excellence. Spinal metastases and "

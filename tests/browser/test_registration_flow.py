@@ -42,11 +42,17 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Start now").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Who is filling in this form?")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Before you start: is this urgent?")
     assert_no_axe_violations(page)
     expect(page.locator(".reg-call a[href^='tel:']")).to_be_visible()
 
-    # 1. Who: continuing without an answer shows the error state for a group of radios.
+    # 1. The screening first: nothing urgent, so straight on.
+    page.get_by_role("group", name=re.compile("new weakness, numbness")).get_by_label("No").check()
+    page.get_by_role("group", name=re.compile("in hospital now")).get_by_label("No").check()
+    continue_to(page, "Who is filling in this form?")
+
+    # 2. Who (its question is the heading): continuing without an answer shows the error
+    # state for a group of radios.
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("alert")).to_contain_text("Select who is filling in this form.")
     expect(page.get_by_label("I am the patient")).to_have_attribute("aria-invalid", "true")
@@ -54,6 +60,7 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
 
     # Someone on the patient's behalf.
     page.get_by_label("I am filling it in for someone else").check()
+    continue_to(page, "About you")
     page.get_by_label("Your full name").fill("Orlanda Quargrave")
     page.get_by_label("Your relationship to the patient").fill("Daughter")
     continue_to(page, "About the patient")
@@ -65,7 +72,7 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
     page.get_by_label("Day").fill("27")
     page.get_by_label("Year").fill("1958")
     page.get_by_label("Prefer not to say").check()
-    continue_to(page, "Contact details")
+    continue_to(page, "Your contact details")
 
     # 3. Contact, first with a phone number we cannot call: the error state.
     page.get_by_label("Best phone number to reach you").fill("555-0123")
@@ -95,18 +102,16 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
     assert page.evaluate("document.activeElement.id") == "id_phone"
 
     phone.fill("617-555-0123")
-    continue_to(page, "About the condition")
+    continue_to(page, "About the patient's condition")
 
     # 4. Medical: the condition came preselected from the condition page.
-    expect(page.get_by_label("Which condition would you like to see us about?")).to_have_value(
-        str(condition.pk)
-    )
-    page.get_by_role("group", name="Has a biopsy confirmed the diagnosis?").get_by_label(
+    expect(
+        page.get_by_label("Which condition would the patient like to see us about?")
+    ).to_have_value(str(condition.pk))
+    page.get_by_role("group", name="Has a biopsy confirmed the patient's diagnosis?").get_by_label(
         "Not sure"
     ).check()
-    page.get_by_role("group", name="Is the patient in hospital now?").get_by_label("No").check()
-    page.get_by_role("group", name=re.compile("new weakness, numbness")).get_by_label("No").check()
-    continue_to(page, "Your visit and consent")
+    continue_to(page, "The patient's visit and consent")
 
     # 5. Visit and consent.
     page.get_by_label("Either").check()
@@ -120,7 +125,7 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
     # Check answers, change one answer, come back.
     expect(page.get_by_text("(617) 555-0123")).to_be_visible()
     page.get_by_role("link", name="Change type of visit").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your visit and consent")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The patient's visit and consent")
     expect(page.get_by_label("Either")).to_be_checked()
     page.get_by_label("In person").check()
     page.get_by_role("button", name="Save and return to check your answers").click()
@@ -145,3 +150,80 @@ def test_registration_from_condition_page_at_phone_size(phone_page, demo_site):
     page.go_back()
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Check your answers")
     assert "Zelphine" not in page.content()
+
+
+def test_emergency_first_then_stop_page_then_urgent_registration_at_phone_size(
+    phone_page, demo_site
+):
+    """The first question is the emergency screening; "yes" stops with 911 and the team's
+    number, and the person can still register: the confirmation then leads with what to do."""
+    page = phone_page
+    page.goto(demo_site.url + "/register/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Start now").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Before you start: is this urgent?")
+    assert_no_axe_violations(page)
+
+    # Unanswered: the error state of the screening's two questions.
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("alert")).to_contain_text("new weakness, numbness")
+    assert_no_axe_violations(page)
+
+    page.get_by_role("group", name=re.compile("new weakness, numbness")).get_by_label("Yes").check()
+    page.get_by_role("group", name=re.compile("in hospital now")).get_by_label("No").check()
+    continue_to(page, "Call 911 now")
+    expect(page.locator("main a[href^='tel:']").first).to_be_visible()
+    assert "/help-now/" in page.url and "?" not in page.url
+
+    page.get_by_role("link", name="Continue to register").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who is filling in this form?")
+    assert_no_axe_violations(page)
+    page.get_by_label("I am the patient").check()
+    continue_to(page, "About you")
+
+    page.get_by_label("Your legal first name").fill("Zelphine")
+    page.get_by_label("Your legal last name").fill("Quargrave")
+    page.get_by_label("Month").fill("3")
+    page.get_by_label("Day").fill("27")
+    page.get_by_label("Year").fill("1958")
+    continue_to(page, "Your contact details")
+    # The emergency advice stays on every later step.
+    expect(page.locator(".reg-urgent")).to_contain_text("Call 911")
+
+    page.get_by_label("Your phone number").fill("617-555-0123")
+    page.get_by_label("Phone call").check()
+    page.get_by_label("Any time").check()
+    page.get_by_label("State you live in").select_option("MA")
+    page.get_by_label("Your ZIP code").fill("02115")
+    page.get_by_role("group", name="Do you need an interpreter?").get_by_label("Yes").check()
+    # Which language: its own page, its question the heading (no script needed).
+    continue_to(page, "Which language do you need?")
+    page.get_by_label("Which language do you need?").fill("Portuguese")
+    continue_to(page, "About your condition")
+
+    page.get_by_label("Which condition would you like to see us about?").select_option(
+        label="Not sure"
+    )
+    page.get_by_role("group", name="Has a biopsy confirmed your diagnosis?").get_by_label(
+        "Yes"
+    ).check()
+    continue_to(page, "Your visit and consent")
+    page.get_by_label("Either").check()
+    page.get_by_label("I agree that the care team may contact me").check()
+    continue_to(page, "Check your answers")
+
+    page.get_by_role("button", name="Send registration").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registration sent: what to do now")
+    assert_no_axe_violations(page)
+    registration = Registration.objects.get()
+    assert registration.is_urgent and registration.interpreter_language == "Portuguese"
+    expect(page.locator(".reg-urgent")).to_contain_text("Call 911")
+    expect(page.locator(".reg-reference")).to_have_text(registration.reference)
+    expect(page.get_by_text("call you today during our opening hours")).to_be_visible()
+    # No sideways scrolling at 375 px, even with the reference in large type.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    page.get_by_role("link", name="Printable version of this page").click()
+    expect(page.locator(".reg-reference")).to_have_text(registration.reference)
+    assert page.url.endswith("/confirmation/print/")
+    assert_no_axe_violations(page)

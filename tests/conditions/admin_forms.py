@@ -30,6 +30,7 @@ def care_card(level, heading, signs, advice=""):
             # A ListBlock reads the same count/value/deleted/order keys as a stream.
             "signs": streamfield([("item", sign) for sign in signs]),
             "advice": rich_text(advice),
+            "signs_in_brief": "",
         },
     )
 
@@ -93,9 +94,12 @@ def condition_form_data(
                 initial=sum(1 for form in symptom_forms if form.get("id")),
             ),
             "when_to_get_help": streamfield(list(care_cards)),
+            "diagnosis": rich_text(""),
             "treatment": streamfield(list(treatment)),
+            "outlook": rich_text(""),
             "our_approach": streamfield([]),
             "supportive_care": rich_text(""),
+            "questions_to_ask": streamfield([]),
             "references": streamfield([]),
             "related_conditions": inline_formset(
                 [{"related_page": str(page.pk)} for page in related]

@@ -15,7 +15,10 @@ from contact.models import RegistrationPage
 from core.factories import StandardPageFactory
 from tests.core.builders import build_site_tree, configure_site_settings
 
-STEPS = ["who", "patient", "contact", "medical", "visit"]
+# The steps a patient registering for themselves answers, in order (a caregiver answers
+# "caregiver" after "who"; someone needing an interpreter answers "language" after "contact").
+STEPS = ["urgent", "who", "patient", "contact", "medical", "visit"]
+ALL_STEPS = ["urgent", "who", "caregiver", "patient", "contact", "language", "medical", "visit"]
 PATIENT_NAME = ("Zelphine", "Quargrave")  # unusual on purpose: easy to find if leaked
 PATIENT_PHONE = "617-555-0123"
 PATIENT_PHONE_E164 = "+16175550123"
@@ -81,49 +84,65 @@ def dob_years_ago(years, extra_days=0):
     return day - datetime.timedelta(days=extra_days)
 
 
-def valid_answers(condition_id, caregiver=False, email=PATIENT_EMAIL, contact_method="phone"):
-    who = {"submitted_by": "patient"}
+def valid_answers(
+    condition_id,
+    caregiver=False,
+    email=PATIENT_EMAIL,
+    contact_method="phone",
+    emergency="no",
+    in_hospital="no",
+    interpreter="",
+):
+    """Every step's answers, keyed by step slug in the order the steps are asked."""
+    answers = {
+        "urgent": {"emergency_symptoms": emergency, "in_hospital_now": in_hospital},
+        "who": {"submitted_by": "someone_else" if caregiver else "patient"},
+    }
     if caregiver:
-        who = {
-            "submitted_by": "someone_else",
+        answers["caregiver"] = {
             "submitter_name": "Orlanda Quargrave",
             "submitter_relationship": "Daughter",
         }
-    return {
-        "who": who,
-        "patient": {
-            "first_name": PATIENT_NAME[0],
-            "last_name": PATIENT_NAME[1],
-            "dob_month": "3",
-            "dob_day": "27",
-            "dob_year": "1958",
-            "sex": "female",
-        },
-        "contact": {
-            "phone": PATIENT_PHONE,
-            "email": email,
-            "preferred_contact_method": contact_method,
-            "preferred_contact_time": "morning",
-            "state": "MA",
-            "zip_code": "02115",
-            "interpreter_needed": "no",
-            "interpreter_language": "",
-        },
-        "medical": {
-            "condition": str(condition_id),
-            "biopsy_confirmed": "yes",
-            "current_treatment": PATIENT_TREATMENT,
-            "referring_physician": "Dr. Hallam",
-            "insurance_provider": "Acme Health",
-            "in_hospital_now": "no",
-            "emergency_symptoms": "no",
-        },
-        "visit": {
-            "visit_type": "either",
-            "message": PATIENT_MESSAGE,
-            "consent_to_contact": "on",
-        },
-    }
+    answers.update(
+        {
+            "patient": {
+                "first_name": PATIENT_NAME[0],
+                "last_name": PATIENT_NAME[1],
+                "dob_month": "3",
+                "dob_day": "27",
+                "dob_year": "1958",
+                "sex": "female",
+            },
+            "contact": {
+                "phone": PATIENT_PHONE,
+                "email": email,
+                "preferred_contact_method": contact_method,
+                "preferred_contact_time": "morning",
+                "state": "MA",
+                "zip_code": "02115",
+                "interpreter_needed": "yes" if interpreter else "no",
+            },
+        }
+    )
+    if interpreter:
+        answers["language"] = {"interpreter_language": interpreter}
+    answers.update(
+        {
+            "medical": {
+                "condition": str(condition_id),
+                "biopsy_confirmed": "yes",
+                "current_treatment": PATIENT_TREATMENT,
+                "referring_physician": "Dr. Hallam",
+                "insurance_provider": "Acme Health",
+            },
+            "visit": {
+                "visit_type": "either",
+                "message": PATIENT_MESSAGE,
+                "consent_to_contact": "on",
+            },
+        }
+    )
+    return answers
 
 
 def start_link(response):
@@ -134,12 +153,14 @@ def start_link(response):
     return html.unescape(match.group(1))
 
 
-def fill_steps(client, site, answers, steps=STEPS, first_url=None):
+def fill_steps(client, site, answers, steps=None, first_url=None):
     """POST each step's answers in order; returns the last response (a redirect).
 
+    `steps`: the slugs to post (default: every step `answers` has, in its order).
     `first_url`: where the first step is posted (the start page's link, with its ?entry=).
     """
     response = None
+    steps = list(answers) if steps is None else steps
     for slug in steps:
         url = first_url if first_url and slug == steps[0] else site.step_url(slug)
         response = client.post(url, answers[slug])
@@ -174,3 +195,9 @@ def flow_id(client):
 
 def submit(client, site, flow=None):
     return client.post(site.check_url, {"flow": flow or flow_id(client)})
+
+
+def steps_before(slug, answers=None):
+    """The slugs answered before `slug` (in `answers`' order; default the patient's path)."""
+    order = list(answers) if answers is not None else STEPS
+    return order[: order.index(slug)]

@@ -80,7 +80,7 @@ def test_no_readable_value_after_sending_either(
     client, reg_site, django_capture_on_commit_callbacks
 ):
     answers = valid_answers(reg_site.condition.pk)
-    answers["medical"].update(emergency_symptoms="yes")
+    answers["urgent"].update(emergency_symptoms="yes")
     fill_steps(client, reg_site, answers)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reg_site.check_url, {"flow": flow_id(client)})
@@ -113,7 +113,7 @@ def test_cookie_less_gets_of_the_start_and_first_step_write_no_session(reg_site)
         browser.get(reg_site.url(), HTTP_REFERER=f"http://testserver{reg_site.condition.url}")
         first = browser.get(start_link(start))
         assert first.status_code == 200
-        assert browser.get(reg_site.step_url("who")).status_code == 200
+        assert browser.get(reg_site.step_url("who")).status_code == 302
         assert browser.get(reg_site.step_url("patient")).status_code == 302
         assert "sessionid" not in browser.cookies
     assert Session.objects.count() == before
@@ -175,7 +175,7 @@ def test_confirmation_shown_again_for_30_minutes_then_a_neutral_page(
     client, reg_site, django_capture_on_commit_callbacks
 ):
     answers = valid_answers(reg_site.condition.pk)
-    answers["medical"].update(emergency_symptoms="yes")
+    answers["urgent"].update(emergency_symptoms="yes")
     sent_at = 1_900_000_000.0
     clock = "contact.flow.sealing.time.time"
     with mock.patch(clock, return_value=sent_at - 600):

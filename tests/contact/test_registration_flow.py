@@ -21,6 +21,7 @@ from tests.contact.flow import (
     session_done,
     session_flow,
     start_link,
+    steps_before,
     submit,
     valid_answers,
 )
@@ -43,12 +44,12 @@ def test_patient_happy_path_from_a_condition_page(
     start = client.get(reg_site.url(f"?condition={condition.pk}"))
     assert start.status_code == 200
     first_url = start_link(start)
-    assert first_url.startswith(reg_site.step_url("who") + "?entry=")
+    assert first_url.startswith(reg_site.step_url("urgent") + "?entry=")
 
     medical = None
     answers = valid_answers(condition.pk)
     for slug in STEPS:
-        url = first_url if slug == "who" else reg_site.step_url(slug)
+        url = first_url if slug == "urgent" else reg_site.step_url(slug)
         page = client.get(url)
         assert page.status_code == 200
         if slug == "medical":
@@ -91,12 +92,12 @@ def test_patient_happy_path_from_a_condition_page(
 
 def test_caregiver_happy_path(client, reg_site, django_capture_on_commit_callbacks):
     answers = valid_answers(reg_site.condition.pk, caregiver=True)
-    client.post(reg_site.step_url("who"), answers["who"])
+    fill_steps(client, reg_site, answers, steps=steps_before("patient", answers))
     patient_step = client.get(reg_site.step_url("patient")).content.decode()
     # Questions are about "the patient", and autofill is off for someone else's details.
     assert "Patient&#x27;s legal first name" in patient_step
     assert 'autocomplete="given-name"' not in patient_step
-    fill_steps(client, reg_site, answers, steps=STEPS[1:])
+    fill_steps(client, reg_site, answers, steps=list(answers)[3:])
     check = client.get(reg_site.check_url).content.decode()
     assert "Orlanda Quargrave" in check and "Daughter" in check
 
@@ -111,9 +112,14 @@ def test_caregiver_happy_path(client, reg_site, django_capture_on_commit_callbac
 def test_patient_answers_drop_caregiver_fields(
     client, reg_site, django_capture_on_commit_callbacks
 ):
+    # The caregiver's page was answered, then "I am the patient" chosen instead.
+    answers = valid_answers(reg_site.condition.pk, caregiver=True)
+    fill_steps(client, reg_site, answers, steps=["urgent", "who", "caregiver"])
     answers = valid_answers(reg_site.condition.pk)
-    answers["who"] = {"submitted_by": "patient", "submitter_name": "Typed by mistake"}
-    fill_steps(client, reg_site, answers)
+    fill_steps(client, reg_site, answers, steps=["who"])
+    assert client.get(reg_site.step_url("caregiver")).url == reg_site.step_url("patient")
+    fill_steps(client, reg_site, answers, steps=list(answers)[2:])
+    assert "Orlanda" not in client.get(reg_site.check_url).content.decode()
     _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     assert Registration.objects.get().submitter_name == ""
 
@@ -134,7 +140,9 @@ def test_junk_condition_parameter_is_ignored(client, reg_site, value):
     start = client.get(reg_site.url(f"?condition={value}"))
     assert start.status_code == 200
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:3], first_url=start_link(start))
+    fill_steps(
+        client, reg_site, answers, steps=steps_before("medical"), first_url=start_link(start)
+    )
     medical = client.get(reg_site.step_url("medical")).content.decode()
     assert "selected>Spinal metastases" not in medical
 
@@ -143,8 +151,10 @@ def test_condition_parameter_must_be_a_live_condition_page(client, reg_site):
     draft = ConditionPageFactory(parent=reg_site.tree.service_line, title="Chordoma", live=False)
     for pk in (draft.pk, reg_site.tree.service_line.pk, reg_site.registration_page.pk):
         start = client.get(reg_site.url(f"?condition={pk}"))
-        assert start_link(start) == reg_site.step_url("who")  # nothing to carry
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:3])
+        assert start_link(start) == reg_site.step_url("urgent")  # nothing to carry
+    fill_steps(
+        client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("medical")
+    )
     medical = client.get(reg_site.step_url("medical")).content.decode()
     assert '<option value="" selected>Select a condition</option>' in medical
     assert "Chordoma" not in medical  # a draft is not offered at all
@@ -154,20 +164,24 @@ def test_steps_cannot_be_skipped(client, reg_site):
     # Without a flow, only the first step starts one (when it is sent, not when it is shown).
     response = client.get(reg_site.step_url("contact"))
     assert response.status_code == 302 and response.url == reg_site.url()
-    client.get(reg_site.step_url("who"))
+    client.get(reg_site.step_url("urgent"))
     response = client.get(reg_site.step_url("medical"))
     assert response.url == reg_site.url()
-    client.post(reg_site.step_url("who"), {"submitted_by": ""})  # an answer with an error
+    client.post(reg_site.step_url("urgent"), {"emergency_symptoms": ""})  # with an error
     response = client.get(reg_site.step_url("medical"))
-    assert response.url == reg_site.step_url("who")
+    assert response.url == reg_site.step_url("urgent")
     response = client.get(reg_site.check_url)
-    assert response.url == reg_site.step_url("who")
+    assert response.url == reg_site.step_url("urgent")
+    # A step that does not apply (the caregiver's, for a patient) sends the patient on.
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=["urgent", "who"])
+    assert client.get(reg_site.step_url("caregiver")).url == reg_site.step_url("patient")
+    assert client.get(reg_site.step_url("language")).url == reg_site.step_url("patient")
     assert client.get(reg_site.url("step/nonsense/")).status_code == 404
 
 
 def test_going_back_keeps_answers(client, reg_site):
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:3])
+    fill_steps(client, reg_site, answers, steps=steps_before("medical"))
     who = client.get(reg_site.step_url("who")).content.decode()
     assert 'value="patient" id="id_submitted_by_0" required checked' in who
     patient = client.get(reg_site.step_url("patient")).content.decode()
@@ -206,20 +220,31 @@ def test_change_link_returns_to_check_answers(client, reg_site):
 def test_change_with_an_error_stays_on_the_step(client, reg_site):
     answers = valid_answers(reg_site.condition.pk)
     fill_steps(client, reg_site, answers)
-    change_url = reg_site.step_url("who", change=True)
-    response = client.post(change_url, {"submitted_by": "someone_else"})
+    change_url = reg_site.step_url("patient", change=True)
+    response = client.post(change_url, {**answers["patient"], "first_name": ""})
     assert response.status_code == 302 and response.url == change_url
     page = client.get(change_url).content.decode()
-    assert "Enter your full name." in page
+    assert "Enter your first name." in page
     assert "Save and return to check your answers" in page
     # The stored answer is unchanged until the step validates.
-    assert session_flow(client)["answers"]["who"]["submitted_by"] == "patient"
+    assert session_flow(client)["answers"]["patient"]["first_name"] == PATIENT_NAME[0]
+
+
+def test_change_to_caregiver_asks_the_caregiver_page_then_returns(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, reg_site, answers)
+    response = client.post(reg_site.step_url("who", change=True), {"submitted_by": "someone_else"})
+    # The newly applicable step is asked next, then check your answers.
+    assert response.url == reg_site.step_url("caregiver", change=True)
+    caregiver = valid_answers(reg_site.condition.pk, caregiver=True)["caregiver"]
+    response = client.post(reg_site.step_url("caregiver", change=True), caregiver)
+    assert response.url == reg_site.check_url
 
 
 def test_errors_are_shown_after_a_redirect_so_browser_back_works(client, reg_site):
     """A page rendered from a POST breaks the phone's Back button ("Confirm resubmission")."""
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:1])
+    fill_steps(client, reg_site, answers, steps=steps_before("patient"))
     url = reg_site.step_url("patient")
     typed = {**answers["patient"], "dob_year": "19x8", "website": ""}
     response = client.post(url, typed)
@@ -238,47 +263,57 @@ def test_errors_are_shown_after_a_redirect_so_browser_back_works(client, reg_sit
 
 
 def test_a_draft_in_the_session_is_bounded(client, reg_site):
-    client.post(
-        reg_site.step_url("who"),
-        {"submitted_by": "someone_else", "submitter_name": "x" * 100000, "junk": "y" * 100000},
-    )
-    draft = session_flow(client)["drafts"]["who"]
-    assert set(draft) == {"submitted_by", "submitter_name"}
-    assert len(draft["submitter_name"]) == 121  # one over the limit: the error still shows
-    assert "at most 120 characters" in client.get(reg_site.step_url("who")).content.decode()
-
-
-def test_medical_wording_follows_who_is_filling_it_in(client, reg_site):
-    answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:3])
-    url = reg_site.step_url("medical")
-    medical = client.get(url).content.decode()
-    assert "If you have new weakness" in medical and "the patient" not in medical.lower()
-    client.post(url, {**answers["medical"], "in_hospital_now": ""})
-    assert "Select whether you are in hospital now." in client.get(url).content.decode()
     fill_steps(
         client,
         reg_site,
-        {**answers, "medical": {**answers["medical"], "in_hospital_now": "yes"}},
-        steps=STEPS[3:],
+        valid_answers(reg_site.condition.pk, caregiver=True),
+        steps=["urgent", "who"],
     )
+    client.post(
+        reg_site.step_url("caregiver"),
+        {"submitter_name": "x" * 100000, "junk": "y" * 100000},
+    )
+    draft = session_flow(client)["drafts"]["caregiver"]
+    assert set(draft) == {"submitter_name"}
+    assert len(draft["submitter_name"]) == 121  # one over the limit: the error still shows
+    assert "at most 120 characters" in client.get(reg_site.step_url("caregiver")).content.decode()
+
+
+def test_medical_wording_follows_who_is_filling_it_in(client, reg_site):
+    answers = valid_answers(reg_site.condition.pk, in_hospital="yes")
+    fill_steps(client, reg_site, answers, steps=steps_before("medical"))
+    url = reg_site.step_url("medical")
+    medical = client.get(url).content.decode()
+    assert "If you have new weakness" in medical and "the patient" not in medical.lower()
+    client.post(url, {**answers["medical"], "biopsy_confirmed": ""})
+    assert (
+        "Select whether a biopsy has confirmed your diagnosis." in client.get(url).content.decode()
+    )
+    fill_steps(client, reg_site, answers, steps=["medical", "visit"])
     check = client.get(reg_site.check_url).content.decode()
     assert "If you are in hospital now, tell the hospital team caring for you." in check
     # A caregiver reads about "the patient" throughout.
-    fill_steps(
-        client, reg_site, valid_answers(reg_site.condition.pk, caregiver=True), steps=["who"]
-    )
-    client.post(url, {**answers["medical"], "in_hospital_now": ""})
+    caregiver = valid_answers(reg_site.condition.pk, caregiver=True)
+    fill_steps(client, reg_site, caregiver, steps=["who", "caregiver"])
+    client.post(url, {**answers["medical"], "biopsy_confirmed": ""})
     medical = client.get(url).content.decode()
     assert "If the patient has new weakness" in medical
-    assert "Select whether the patient is in hospital now." in medical
+    assert "Select whether a biopsy has confirmed the patient&#x27;s diagnosis." in medical
 
 
 def test_session_cleared_after_submit(client, reg_site, django_capture_on_commit_callbacks):
     fill_steps(client, reg_site, valid_answers(reg_site.condition.pk))
     _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     assert "registration_flow" not in client.session
-    assert set(session_done(client)) == {"flow", "reference", "urgent", "for_self", "at"}
+    assert set(session_done(client)) == {
+        "flow",
+        "reference",
+        "urgent",
+        "for_self",
+        "contact_method",
+        "emailed",
+        "at",
+    }
     # Stored answers are gone: going back to a step starts again.
     response = client.get(reg_site.step_url("visit"))
     assert response.status_code == 302 and response.url == reg_site.url()
@@ -334,9 +369,9 @@ def test_post_values_hidden_from_error_reports(client, reg_site):
 def test_urgent_answers_show_emergency_advice_without_blocking(
     client, reg_site, django_capture_on_commit_callbacks
 ):
-    answers = valid_answers(reg_site.condition.pk)
-    answers["medical"].update(in_hospital_now="yes", emergency_symptoms="yes")
-    fill_steps(client, reg_site, answers, steps=STEPS[:4])
+    answers = valid_answers(reg_site.condition.pk, emergency="yes", in_hospital="yes")
+    fill_steps(client, reg_site, answers, steps=["urgent"])
+    fill_steps(client, reg_site, answers, steps=steps_before("visit")[1:])
     visit = client.get(reg_site.step_url("visit")).content.decode()
     assert "Call 911 or go to the nearest emergency department now" in visit
     assert 'href="tel:+18885550142"' in visit
@@ -352,22 +387,22 @@ def test_urgent_answers_show_emergency_advice_without_blocking(
 def test_in_hospital_only_shows_hospital_advice(
     client, reg_site, django_capture_on_commit_callbacks
 ):
-    answers = valid_answers(reg_site.condition.pk)
-    answers["medical"]["in_hospital_now"] = "yes"
-    fill_steps(client, reg_site, answers)
+    answers = valid_answers(reg_site.condition.pk, in_hospital="yes")
+    fill_steps(client, reg_site, answers, steps=["urgent"])
+    fill_steps(client, reg_site, answers, steps=STEPS[1:])
     check = client.get(reg_site.check_url).content.decode()
     # The patient filled it in: "you", as on every step.
     assert "If you are in hospital now, tell the hospital team caring for you." in check
     assert "Call 911 or go to the nearest emergency department now" not in check
     confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     body = confirmation.content.decode()
-    assert "If you are in hospital now, tell the hospital team caring for you." in body
+    assert "If you are in hospital now, tell the hospital team caring for you that" in body
     assert "Call 911 or go to the nearest emergency department now" not in body
     assert Registration.objects.get().in_hospital_now
 
 
 def test_non_urgent_answers_show_no_emergency_box(client, reg_site):
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:4])
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("visit"))
     assert "reg-urgent" not in client.get(reg_site.step_url("visit")).content.decode()
 
 
@@ -388,26 +423,29 @@ def test_editable_texts_from_the_page(client, reg_site, django_capture_on_commit
     page.sex_reason = "Editors explain why sex is asked."
     page.response_time_promise = "A coordinator will call you within two hours."
     page.save()
-    assert "Editors wrote this help." in client.get(reg_site.step_url("who")).content.decode()
     answers = valid_answers(reg_site.condition.pk)
-    client.post(reg_site.step_url("who"), answers["who"])
+    fill_steps(client, reg_site, answers, steps=["urgent"])
+    assert "Editors wrote this help." in client.get(reg_site.step_url("who")).content.decode()
+    fill_steps(client, reg_site, answers, steps=["who"])
     patient = client.get(reg_site.step_url("patient")).content.decode()
     assert "Editors explain why sex is asked." in patient
-    fill_steps(client, reg_site, answers, steps=STEPS[1:])
+    fill_steps(client, reg_site, answers, steps=STEPS[2:])
     confirmation = _submit_and_follow(client, reg_site, django_capture_on_commit_callbacks)
     assert "within two hours" in confirmation.content.decode()
     assert "A care coordinator reviews every registration." in confirmation.content.decode()
 
 
 def test_privacy_notice_linked_from_consent(client, reg_site):
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:4])
+    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("visit"))
     visit = client.get(reg_site.step_url("visit")).content.decode()
     assert '<a href="/privacy/">privacy notice</a>' in visit
     assert 'aria-describedby="id_consent_to_contact-hint"' in visit
 
 
 def test_start_again_clears_answers(client, reg_site):
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:2])
+    fill_steps(
+        client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("contact")
+    )
     start = client.get(reg_site.url()).content.decode()
     assert "Continue your registration" in start
     assert f'href="{reg_site.step_url("contact")}"' in start
@@ -418,7 +456,9 @@ def test_start_again_clears_answers(client, reg_site):
 
 def test_old_answers_expire(client, reg_site, settings):
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 60
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:2])
+    fill_steps(
+        client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("contact")
+    )
     import time
 
     later = time.time() + 120
@@ -431,7 +471,7 @@ def test_old_answers_expire(client, reg_site, settings):
 def test_answers_sent_after_the_flow_expired_explain_why(client, reg_site, settings):
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 4 * 3600
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=STEPS[:2])
+    fill_steps(client, reg_site, answers, steps=steps_before("contact"))
     import time
 
     later = time.time() + 5 * 3600
@@ -492,7 +532,7 @@ def test_csrf_failure_is_a_friendly_page_with_the_phone_number(reg_site):
 
 def test_session_holding_answers_expires_with_the_flow(client, reg_site, settings):
     settings.REGISTRATION_FLOW_MAX_AGE_SECONDS = 1800
-    client.post(reg_site.step_url("who"), {"submitted_by": "patient"})
+    client.post(reg_site.step_url("urgent"), {"emergency_symptoms": "no", "in_hospital_now": "no"})
     assert client.session.get_expiry_age() == 1800
     # A browser-session cookie: gone when the browser closes (shared computers).
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
@@ -517,7 +557,7 @@ def test_foreign_referer_is_ignored(client, reg_site):
     start = client.get(
         reg_site.url(), HTTP_REFERER="https://elsewhere.example/spinal-tumor-program/"
     )
-    assert start_link(start) == reg_site.step_url("who")
+    assert start_link(start) == reg_site.step_url("urgent")
 
 
 @pytest.mark.parametrize(
@@ -531,7 +571,7 @@ def test_foreign_referer_is_ignored(client, reg_site):
 def test_malformed_referer_is_ignored_not_a_server_error(client, reg_site, referer):
     response = client.get(reg_site.url(), HTTP_REFERER=referer)
     assert response.status_code == 200
-    assert start_link(response) == reg_site.step_url("who")
+    assert start_link(response) == reg_site.step_url("urgent")
 
 
 def test_confirmation_needs_a_submission(client, reg_site):

@@ -179,7 +179,7 @@ def test_honeypot_discards_silently(client, reg_site, slug):
 
 
 def test_honeypot_is_labelled_and_out_of_the_tab_order(client, reg_site):
-    body = client.get(reg_site.step_url("who")).content.decode()
+    body = client.get(reg_site.step_url("urgent")).content.decode()
     assert '<label for="id_website">Leave this field empty</label>' in body
     assert (
         '<input type="text" name="website" autocomplete="off" tabindex="-1" maxlength="200" '
@@ -457,9 +457,9 @@ def test_nothing_logged_contains_patient_data(
 ):
     caplog.set_level(logging.DEBUG)
     answers = valid_answers(reg_site.condition.pk)
-    client.post(reg_site.step_url("who"), answers["who"])
+    fill_steps(client, reg_site, answers, steps=["urgent", "who"])
     client.post(reg_site.step_url("patient"), {**answers["patient"], "dob_year": "2999"})
-    fill_steps(client, reg_site, answers, steps=STEPS[1:])
+    fill_steps(client, reg_site, answers, steps=STEPS[2:])
     with mock.patch(
         LOCMEM_SEND, side_effect=smtplib.SMTPRecipientsRefused({PATIENT_EMAIL: (550, b"no")})
     ):

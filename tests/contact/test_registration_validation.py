@@ -7,15 +7,26 @@ import pytest
 
 from conditions.factories import ConditionPageFactory
 from contact.models import Registration
-from tests.contact.flow import STEPS, dob_years_ago, fill_steps, session_flow, valid_answers
+from tests.contact.flow import (
+    dob_years_ago,
+    fill_steps,
+    session_flow,
+    steps_before,
+    valid_answers,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def post_step(client, site, slug, changes, drop=()):
-    """Fill earlier steps validly, then POST `slug` with its valid answers plus `changes`."""
-    answers = valid_answers(site.condition.pk)
-    fill_steps(client, site, answers, steps=STEPS[: STEPS.index(slug)])
+    """Fill earlier steps validly, then POST `slug` with its valid answers plus `changes`.
+    The caregiver's and the language steps are reached with answers that ask them."""
+    answers = valid_answers(
+        site.condition.pk,
+        caregiver=slug == "caregiver",
+        interpreter="Haitian Creole" if slug == "language" else "",
+    )
+    fill_steps(client, site, answers, steps=steps_before(slug, answers))
     data = {**answers[slug], **changes}
     for name in drop:
         data.pop(name, None)
@@ -64,12 +75,14 @@ def test_who_is_required(client, reg_site):
 
 
 def test_caregiver_name_and_relationship_required(client, reg_site):
-    response = post_step(client, reg_site, "who", {"submitted_by": "someone_else"})
+    response = post_step(
+        client, reg_site, "caregiver", {}, drop=["submitter_name", "submitter_relationship"]
+    )
     assert_field_error(response, "id_submitter_name", "Enter your full name.")
     assert_field_error(
         response, "id_submitter_relationship", "Enter your relationship to the patient."
     )
-    assert_nothing_stored(client, "who")
+    assert_nothing_stored(client, "caregiver")
 
 
 def test_unknown_choice_is_rejected(client, reg_site):
@@ -183,7 +196,7 @@ def test_date_of_birth_boundaries_accepted(client, reg_site, date):
 
 def test_sex_is_optional_and_explained(client, reg_site):
     answers = valid_answers(reg_site.condition.pk)
-    fill_steps(client, reg_site, answers, steps=["who"])
+    fill_steps(client, reg_site, answers, steps=["urgent", "who"])
     body = client.get(reg_site.step_url("patient")).content.decode()
     assert "Your sex (optional)" in body
     assert reg_site.registration_page.sex_reason in body
@@ -253,13 +266,15 @@ def test_invalid_email(client, reg_site, email):
 @pytest.mark.parametrize("state", ["", "ZZ", "Massachusetts", "ma"])
 def test_state_must_be_from_the_list(client, reg_site, state):
     response = post_step(client, reg_site, "contact", {"state": state})
-    message = "Select a state." if not state else "Select a state from the list."
+    message = "Select the state you live in." if not state else "Select a state from the list."
     assert_field_error(response, "id_state", message)
     assert_nothing_stored(client, "contact")
 
 
 def test_state_is_a_select_of_us_states(client, reg_site):
-    fill_steps(client, reg_site, valid_answers(reg_site.condition.pk), steps=STEPS[:2])
+    fill_steps(
+        client, reg_site, valid_answers(reg_site.condition.pk), steps=steps_before("contact")
+    )
     body = client.get(reg_site.step_url("contact")).content.decode()
     select = body.split('<select name="state"')[1].split("</select>")[0]
     assert select.count("<option") == 1 + 50 + 1 + 5  # prompt, states, DC, territories
@@ -291,15 +306,13 @@ def test_valid_zip_normalised(client, reg_site, zip_code, stored):
 
 
 def test_interpreter_language_required_when_needed(client, reg_site):
+    # "Yes" asks which language on its own page (no script needed to reveal it).
     response = post_step(client, reg_site, "contact", {"interpreter_needed": "yes"})
+    assert response.status_code == 302 and response.url == reg_site.step_url("language")
+    response = post_step(client, reg_site, "language", {"interpreter_language": " "})
     assert_field_error(response, "id_interpreter_language", "Enter the language you need.")
-    response = post_step(
-        client,
-        reg_site,
-        "contact",
-        {"interpreter_needed": "yes", "interpreter_language": "Haitian Creole"},
-    )
-    assert response.status_code == 302
+    response = post_step(client, reg_site, "language", {"interpreter_language": "Haitian Creole"})
+    assert response.status_code == 302 and response.url == reg_site.step_url("medical")
 
 
 # --- Medical -------------------------------------------------------------------------------
@@ -327,12 +340,19 @@ def test_unpublished_condition_sends_the_patient_back(client, reg_site):
     assert "Select a condition from the list" in body
 
 
-@pytest.mark.parametrize("field", ["biopsy_confirmed", "in_hospital_now", "emergency_symptoms"])
-def test_medical_questions_required(client, reg_site, field):
-    response = post_step(client, reg_site, "medical", {}, drop=[field])
+def test_medical_questions_required(client, reg_site):
+    response = post_step(client, reg_site, "medical", {}, drop=["biopsy_confirmed"])
+    assert response.status_code == 200
+    assert 'href="#id_biopsy_confirmed_0"' in response.content.decode()
+    assert_nothing_stored(client, "medical")
+
+
+@pytest.mark.parametrize("field", ["in_hospital_now", "emergency_symptoms"])
+def test_urgent_questions_required(client, reg_site, field):
+    response = post_step(client, reg_site, "urgent", {}, drop=[field])
     assert response.status_code == 200
     assert f'href="#id_{field}_0"' in response.content.decode()
-    assert_nothing_stored(client, "medical")
+    assert_nothing_stored(client, "urgent")
 
 
 # --- Visit and consent ---------------------------------------------------------------------
@@ -355,11 +375,11 @@ def test_visit_type_required(client, reg_site):
 # --- Lengths -------------------------------------------------------------------------------
 
 TEXT_FIELDS = [
-    ("who", "submitter_name", {"submitted_by": "someone_else", "submitter_relationship": "Son"}),
-    ("who", "submitter_relationship", {"submitted_by": "someone_else", "submitter_name": "Al"}),
+    ("caregiver", "submitter_name", {}),
+    ("caregiver", "submitter_relationship", {}),
     ("patient", "first_name", {}),
     ("patient", "last_name", {}),
-    ("contact", "interpreter_language", {"interpreter_needed": "yes"}),
+    ("language", "interpreter_language", {}),
     ("medical", "current_treatment", {}),
     ("medical", "referring_physician", {}),
     ("medical", "insurance_provider", {}),

@@ -58,7 +58,7 @@ def test_due_for_purge_counts_from_closing():
 def test_flow_round_trips_through_the_session():
     flow = RegistrationFlow.start(condition=7, source_page=3)
     flow.answers["who"] = {"submitted_by": "someone_else"}
-    flow.answers["medical"] = {"in_hospital_now": "yes", "emergency_symptoms": "no"}
+    flow.answers["urgent"] = {"in_hospital_now": "yes", "emergency_symptoms": "no"}
     flow.drafts["patient"] = {"dob_year": "19x8"}
     again = RegistrationFlow.from_session(flow.to_session())
     assert again == flow

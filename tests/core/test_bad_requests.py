@@ -10,6 +10,8 @@ from django.urls import reverse
 from contact.models import Registration
 from tests.contact.flow import build_registration_site, valid_answers
 
+NO_URGENCY = {"emergency_symptoms": "no", "in_hospital_now": "no"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,9 +35,9 @@ def assert_one_line(caplog, reason, path):
 
 
 def test_utf7_form_post_is_a_400_with_one_line(reg_site, caplog):
-    url = reg_site.step_url("who")
+    url = reg_site.step_url("urgent")
     browser, token = browser_with_csrf_cookie(url)
-    body = urlencode({"submitted_by": "patient", "csrfmiddlewaretoken": token})
+    body = urlencode({**NO_URGENCY, "csrfmiddlewaretoken": token})
     with caplog.at_level(logging.INFO):
         response = browser.post(
             url, body, content_type="application/x-www-form-urlencoded; charset=utf-7"
@@ -45,14 +47,14 @@ def test_utf7_form_post_is_a_400_with_one_line(reg_site, caplog):
 
 
 def test_a_utf8_form_post_still_works(reg_site):
-    url = reg_site.step_url("who")
+    url = reg_site.step_url("urgent")
     browser, token = browser_with_csrf_cookie(url)
-    body = urlencode({"submitted_by": "patient", "csrfmiddlewaretoken": token})
+    body = urlencode({**NO_URGENCY, "csrfmiddlewaretoken": token})
     response = browser.post(
         url, body, content_type="application/x-www-form-urlencoded; charset=UTF-8"
     )
     assert response.status_code == 302
-    assert response.url == reg_site.step_url("patient")
+    assert response.url == reg_site.step_url("who")
 
 
 @pytest.mark.parametrize(
@@ -115,6 +117,7 @@ def test_nul_in_any_admin_query_parameter_is_a_400(superuser_client, caplog):
 def test_nul_in_a_form_field_is_a_400_and_nothing_is_stored(reg_site, caplog):
     client = Client(raise_request_exception=False)
     answers = valid_answers(reg_site.condition.pk)
+    client.post(reg_site.step_url("urgent"), answers["urgent"])
     client.post(reg_site.step_url("who"), answers["who"])
     patient = {**answers["patient"], "first_name": "Zel\x00phine"}
     with caplog.at_level(logging.INFO):
@@ -128,14 +131,16 @@ def test_nul_in_a_form_field_is_a_400_and_nothing_is_stored(reg_site, caplog):
 def test_nul_in_a_multipart_field_is_a_400(reg_site, caplog):
     client = Client(raise_request_exception=False)
     with caplog.at_level(logging.INFO):
-        response = client.post(reg_site.step_url("who"), {"submitted_by": "pat\x00ient"})
+        response = client.post(
+            reg_site.step_url("urgent"), {**NO_URGENCY, "emergency_symptoms": "n\x00o"}
+        )
     assert response.status_code == 400  # the test client posts multipart by default
-    assert_one_line(caplog, "NUL in form field", f"POST {reg_site.step_url('who')}")
+    assert_one_line(caplog, "NUL in form field", f"POST {reg_site.step_url('urgent')}")
 
 
 def test_too_many_form_fields_is_a_400_with_one_line(reg_site, caplog, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
-    url = reg_site.step_url("who")
+    url = reg_site.step_url("urgent")
     browser, token = browser_with_csrf_cookie(url)
     body = urlencode({**{f"f{i}": "x" for i in range(20)}, "csrfmiddlewaretoken": token})
     with caplog.at_level(logging.INFO):
