@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contact', '0009_registration_dashboard_indexes'),
+        ('contact', '0011_neutral_step_help'),
     ]
 
     operations = [
