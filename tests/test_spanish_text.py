@@ -101,7 +101,8 @@ def test_every_spanish_page_is_in_spanish(client, demo):
     for path in [*paths, "/es/search/?q=columna", "/es/search/?q=zzzz"]:
         response = client.get(path)
         assert response.status_code == 200, path
-        assert english_in(visible_spanish_text(response.content), msgids) == [], path
+        leaks = english_in(visible_spanish_text(response.content), msgids)
+        assert leaks == [], (path, leaks)
 
 
 @pytest.mark.django_db

@@ -219,7 +219,7 @@ def _step_form(flow, step, form_class, kwargs):
         form.is_valid()  # shows errors if, say, the chosen condition was unpublished
     else:
         initial = {}
-        if form_class is forms.ContactForm:
+        if form_class in (forms.ContactForm, forms.LanguageForm):
             initial.update(interpreter_suggestion(current_language()))
         preselected = flow.condition if form_class is forms.MedicalForm else None
         if preselected and forms.live_condition(preselected):

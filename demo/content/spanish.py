@@ -215,6 +215,16 @@ def spinal_metastases_fields():
                 "atención de pacientes con la investigación y la enseñanza.</p>"
             ),
         ],
+        "diagnosis": "<p>Para saber si hay un tumor en la columna y de qué tipo es, su médico "
+        "le examina y pide estudios de imagen, casi siempre una resonancia magnética. A "
+        "veces hace falta una biopsia, que saca una muestra pequeña del tumor.</p>",
+        "outlook": "<p>Muchas personas con metástasis en la columna viven bien durante años "
+        "con tratamiento. Su equipo le explicará qué puede esperar en su caso.</p>",
+        "questions_to_ask": [
+            ("question", "¿Qué tipo de cáncer es y de dónde viene?"),
+            ("question", "¿Qué opciones de tratamiento tengo?"),
+            ("question", "¿A quién llamo si mis síntomas empeoran?"),
+        ],
         "supportive_care": "<p>Los cuidados de apoyo (también llamados cuidados paliativos) "
         "son para cualquier persona con una enfermedad grave, en cualquier etapa. Nuestro "
         "equipo ayuda con el dolor, la falta de aire, el sueño, el ánimo y la parte práctica "
