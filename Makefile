@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-render soak stack lighthouse clean
+.PHONY: help install messages run test lint format bench bench-render soak stack lighthouse clean
 
 help:
 	@echo "make run      install, migrate, load demo content, then serve http://127.0.0.1:$(PORT)/"
@@ -37,10 +37,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The translations (locale/<language>/LC_MESSAGES/django.po) compiled to the .mo files Django
+# reads; the .mo files are build output, not committed. Needs GNU gettext (msgfmt).
+messages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
 # Development settings: DEBUG on, SQLite (db.sqlite3) unless DATABASE_URL says otherwise.
 run: export DJANGO_SETTINGS_MODULE = site_project.settings.dev
 run: export WAGTAILADMIN_BASE_URL = http://127.0.0.1:$(PORT)
-run: $(STAMP)
+run: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
@@ -50,7 +55,7 @@ run: $(STAMP)
 # pytest-xdist with --dist loadfile: each file runs whole on one worker, so module- and
 # class-scoped data and a file's browser session stay together (--dist loadgroup ignores
 # xdist_group markers under pytest 9.2: grouped tests landed on different workers).
-test: $(STAMP)
+test: $(STAMP) messages
 	$(BIN)/python -m pytest --ds=site_project.settings.test -p no:cacheprovider \
 		-n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 

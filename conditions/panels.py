@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from conditions.readability import GOAL_GRADE, page_readability
 from conditions.review import ReviewStatus, days_left, days_phrase, review_status
+from conditions.translations import source_changed_since_translation
 
 
 class MedicalReviewStatusPanel(Panel):
@@ -40,6 +41,7 @@ class MedicalReviewStatusPanel(Panel):
                     "workflow_task": task,
                     "readability": page_readability(page) if saved else [],
                     "goal_grade": GOAL_GRADE,
+                    "source_changed": saved and source_changed_since_translation(page),
                 }
             )
             return context

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from core.models import SiteSettings
 
+from .languages import in_registration_language, in_staff_language
 from .models import DEFAULT_PROMISE, RegistrationPage, RegistrationSettings
 
 ADMIN_FALLBACK_PATH = "/admin/registrations/"
@@ -41,8 +42,10 @@ def registration_settings():
     return RegistrationSettings.for_site(site) if site else RegistrationSettings()
 
 
-def response_time_promise():
-    page = RegistrationPage.objects.live().only("response_time_promise").first()
+def response_time_promise(language=None):
+    """The registration page's promise, from the page in ``language`` when there is one."""
+    pages = RegistrationPage.objects.live().only("response_time_promise").order_by("path")
+    page = (language and pages.filter(locale__language_code=language).first()) or pages.first()
     return (page.response_time_promise if page else "") or DEFAULT_PROMISE
 
 
@@ -62,6 +65,11 @@ def staff_recipient(registration, settings_=None):
 
 def staff_notification(registration, recipient, reminder_minutes=60):
     """'New patient registration NP-…', or for an urgent one 'URGENT: new patient …'."""
+    with in_staff_language():
+        return _staff_notification(registration, recipient, reminder_minutes)
+
+
+def _staff_notification(registration, recipient, reminder_minutes):
     context = {
         "reference": registration.reference,
         "admin_url": admin_url(registration),
@@ -75,6 +83,11 @@ def staff_notification(registration, recipient, reminder_minutes=60):
 
 def urgent_reminder(registration, recipient, reminder_minutes):
     """The second notice: an urgent registration nobody has opened yet."""
+    with in_staff_language():
+        return _urgent_reminder(registration, recipient, reminder_minutes)
+
+
+def _urgent_reminder(registration, recipient, reminder_minutes):
     context = {
         "reference": registration.reference,
         "admin_url": admin_url(registration),
@@ -85,10 +98,22 @@ def urgent_reminder(registration, recipient, reminder_minutes):
 
 
 def patient_acknowledgement(registration):
+    """In the language the patient registered in; staff emails stay in English."""
+    with in_registration_language(registration):
+        return _patient_acknowledgement(registration)
+
+
+def _patient_acknowledgement(registration):
     context = {
         "reference": registration.reference,
-        "promise": response_time_promise(),
+        "promise": response_time_promise(registration.language),
         "site_settings": site_settings(),
     }
     subject, body = _render("patient_acknowledgement", context)
-    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    return EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [registration.email],
+        headers={"Content-Language": registration.language or settings.LANGUAGE_CODE},
+    )

@@ -4,13 +4,14 @@ from django.db import IntegrityError, transaction
 from django.forms.models import construct_instance
 from wagtail.models import Page
 
+from .languages import current_language
 from .models import Registration
 from .tasks import enqueue_notifications
 
 
 def build_registration(bound_forms, flow):
     """An unsaved Registration from the valid step forms of `flow`."""
-    registration = Registration(submission_token=flow.submission_token)
+    registration = Registration(submission_token=flow.submission_token, language=current_language())
     for form in bound_forms:
         # The forms' own ModelForm machinery copies each step's slice onto one instance.
         construct_instance(form, registration, fields=form._meta.fields)

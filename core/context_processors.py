@@ -1,3 +1,4 @@
+from django.utils import translation
 from wagtail.models import Site
 
 from core import generation
@@ -6,17 +7,19 @@ from core.visibility import public_pages
 
 def navigation(request):
     """Top-level pages marked 'show in menus', for the main navigation: read once per content
-    generation (core.generation), not on every request."""
+    generation (core.generation) and language, not on every request."""
     site = Site.find_for_request(request)
     if site is None:
         return {"main_navigation": []}
     return {
         "main_navigation": generation.remembered(
-            ("main-navigation", site.pk), lambda: _menu_pages(site)
+            ("main-navigation", site.pk, translation.get_language()),
+            lambda: _menu_pages(site),
         )
     }
 
 
 def _menu_pages(site):
-    pages = site.root_page.get_children().live().in_menu()
+    # The home page in the active language (Spanish pages list the Spanish sections).
+    pages = site.root_page.localized.get_children().live().in_menu()
     return list(public_pages(pages).only("id", "title", "url_path", "path", "depth"))

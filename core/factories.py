@@ -25,7 +25,7 @@ from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from core import blocks
-from core.models import CustomImage, HomePage, SiteSettings, StandardPage
+from core.models import CustomImage, HomePage, LanguageAssistancePage, SiteSettings, StandardPage
 from users.models import User
 
 # A known password so tests can sign in with the test client or a browser.
@@ -227,6 +227,16 @@ class StandardPageFactory(BasePageFactory):
 
     parent = factory.LazyFunction(default_home_page)
     body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+
+
+class LanguageAssistancePageFactory(BasePageFactory):
+    class Meta:
+        model = LanguageAssistancePage
+
+    parent = factory.LazyFunction(default_home_page)
+    title = "Language assistance"
+    notice = "<p>Language help is free. Call 1-888-555-0142.</p>"
+    taglines = factory.LazyFunction(list)
 
 
 class SiteSettingsFactory(DjangoModelFactory):

@@ -8,11 +8,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from core import generation
-from core.blocks import BodyStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.language_assistance import LANGUAGE_ASSISTANCE_PANELS, TaglineStreamBlock
 from core.phone import to_e164, validate_phone
 from core.routing import route_by_url_path
 from core.visibility import may_be_restricted
@@ -81,7 +82,21 @@ class BasePage(Page):
         return super().get_view_restrictions()
 
 
-class HomePage(BasePage):
+class OnePerLanguage:
+    """A page type the site has once in each language (the home page, the A–Z). Wagtail's
+    ``max_count`` would count every language's copy together."""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        if not super().can_create_at(parent):
+            return False
+        if parent.is_root():
+            # Home pages sit under the tree root, whatever their language.
+            return cls.objects.count() < Locale.objects.count()
+        return not cls.objects.filter(locale_id=parent.locale_id).exists()
+
+
+class HomePage(OnePerLanguage, BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyStreamBlock(), blank=True)
 
@@ -93,8 +108,8 @@ class HomePage(BasePage):
         "conditions.ConditionIndexPage",
         "contact.RegistrationPage",
         "core.StandardPage",
+        "core.LanguageAssistancePage",
     ]
-    max_count = 1
     # Its service lines and the A–Z link come from the conditions app's template tags, so this app
     # needs nothing from the apps built on it.
     template = "core/home_page.html"
@@ -117,6 +132,31 @@ class StandardPage(BasePage):
     parent_page_types = ["core.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
     template = "core/standard_page.html"
+
+
+class LanguageAssistancePage(OnePerLanguage, BasePage):
+    """The language assistance notice, linked from every page's footer
+    (core/language_assistance.py)."""
+
+    notice = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The free language services notice, in this page's language."),
+    )
+    taglines = StreamField(
+        TaglineStreamBlock(),
+        blank=True,
+        help_text=_("The same notice in short, in each of the state's top languages."),
+    )
+
+    content_panels = [*BasePage.content_panels, *LANGUAGE_ASSISTANCE_PANELS]
+    search_fields = [*BasePage.search_fields, index.SearchField("notice")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    template = "core/language_assistance_page.html"
+
+    class Meta:
+        verbose_name = _("language assistance page")
 
 
 @register_setting(icon="site")
@@ -238,3 +278,7 @@ class SearchSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("search settings")
+
+
+# Site settings' wording in other languages (core/site_text.py).
+from core.site_text import SiteTextTranslation  # noqa: E402, F401

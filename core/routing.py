@@ -10,9 +10,10 @@ import copy
 
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Page, Site
 
-from core import generation
+from core import generation, i18n
 
 
 def route_by_url_path(root, request, path_components):
@@ -63,7 +64,10 @@ def _find_chain(root, path_components):
 class RememberedSiteMiddleware:
     """Find the request's Wagtail site, with its root page in its own type, once per content
     generation (core.generation) instead of two queries per request. Each request gets its own
-    copies, since Wagtail and the routing above attach per-request state to them."""
+    copies, since Wagtail and the routing above attach per-request state to them.
+
+    The root is the home page in the URL's language (Wagtail routes from
+    ``site.root_page.localized``): the Spanish home for /es/…, remembered per language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -76,7 +80,10 @@ class RememberedSiteMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         port = request.get_port()
-        found = generation.remembered(("site", hostname, port), lambda: _site_and_root(request))
+        language = i18n.language_of_path(request.path_info)
+        found = generation.remembered(
+            ("site", hostname, port, language), lambda: _site_and_root(request, language)
+        )
         if found is not None:
             site, root = copy.copy(found[0]), copy.copy(found[1])
             site.root_page = root
@@ -84,8 +91,9 @@ class RememberedSiteMiddleware:
         return self.get_response(request)
 
 
-def _site_and_root(request):
+def _site_and_root(request, language):
     site = Site._find_for_request(request)
     if site is None:
         return None
-    return site, site.root_page.localized.specific
+    with translation.override(language):
+        return site, site.root_page.localized.specific

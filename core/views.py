@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.models import SearchSettings
 from core.search import SiteSearch
@@ -31,6 +31,8 @@ def search(request):
     site = Site.find_for_request(request)
     pages = Page.objects.live().public()
     pages = pages.in_site(site) if site else pages.none()
+    # Pages in the language of the search (/es/search/ finds Spanish pages).
+    pages = pages.filter(locale=Locale.get_active())
     synonyms = SearchSettings.for_site(site).synonyms if site else ""
     outcome = SiteSearch(request.GET.get("q", ""), pages, synonyms).run()
     return render(request, "core/search_results.html", {"search": outcome})

@@ -20,10 +20,16 @@ from conditions.factories import (
 from conditions.models import Reviewer, SharedCareAdvice
 from contact.factories import RegistrationPageFactory
 from contact.models import RegistrationSettings
-from core.factories import CustomImageFactory, HomePageFactory, StandardPageFactory
+from core.factories import (
+    CustomImageFactory,
+    HomePageFactory,
+    LanguageAssistancePageFactory,
+    StandardPageFactory,
+)
 from core.models import HomePage, SearchSettings, SiteSettings
-from demo.content import care_cards, conditions, people, site_pages
+from demo.content import care_cards, conditions, language_assistance, people, site_pages
 from demo.content.common import ORGANISATION
+from demo.spanish_loader import SpanishPages
 
 
 class DemoContent:
@@ -71,7 +77,7 @@ class DemoContent:
         cancer_center, _ = self.ensure_page(
             ServiceLinePageFactory, home, "cancer-center", **site_pages.cancer_center_fields()
         )
-        self.ensure_page(
+        condition_index, _ = self.ensure_page(
             ConditionIndexPageFactory, home, "conditions", **site_pages.condition_index_fields()
         )
         registration, _ = self.ensure_page(
@@ -79,6 +85,12 @@ class DemoContent:
         )
         privacy, _ = self.ensure_page(
             StandardPageFactory, home, "privacy", **site_pages.privacy_fields()
+        )
+        assistance, _ = self.ensure_page(
+            LanguageAssistancePageFactory,
+            home,
+            "language-assistance",
+            **language_assistance.english_fields(),
         )
 
         breast, _ = self.ensure_condition(cancer_center, "breast-cancer", conditions.breast_cancer)
@@ -123,6 +135,10 @@ class DemoContent:
             self.publish(home, **site_pages.home_links(registration))
 
         self.ensure_site_settings(home, registration, privacy)
+        # Spanish versions of the home page, the program, spinal metastases and the A–Z.
+        spanish_pages = SpanishPages(self)
+        spanish_pages.build(home, program, condition_index, metastases)
+        spanish_pages.ensure(assistance, language_assistance.spanish_fields())
 
     def ensure_home(self):
         root = Page.get_first_root_node()

@@ -101,7 +101,10 @@ def test_home_page_replaces_wagtails_welcome_page(demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     assert (site.hostname, site.port) == ("localhost", 80)
-    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+    # The only other page at the top is the home page's Spanish translation.
+    others = Page.objects.filter(depth=2).exclude(pk=site.root_page_id)
+    assert [page.locale.language_code for page in others] == ["es"]
+    assert others.get().translation_key == site.root_page.translation_key
 
 
 @pytest.mark.django_db
@@ -156,7 +159,7 @@ def test_supporting_pages_and_settings(demo):
     assert registration_settings.registration_page_id == registration.pk
     assert registration_settings.intake_notification_email == "intake@example.org"
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     menu_slugs = set(home.get_children().live().in_menu().values_list("slug", flat=True))
     assert {"spinal-tumor-program", "conditions", "register"} <= menu_slugs
 
@@ -259,8 +262,9 @@ def test_the_four_spine_pages_share_one_emergency_card(client, demo):
         "chordoma",
         "spinal-meningioma",
     }
-    # No page still carries a written copy of the emergency card.
-    for page in ConditionPage.objects.live():
+    # No English page still carries a written copy of the emergency card (the Spanish page has
+    # its own Spanish card until shared advice is translated too).
+    for page in ConditionPage.objects.live().filter(locale__language_code="en"):
         written = [c for c in page.when_to_get_help if c.block_type == "care_card"]
         assert all(card.value["level"] != CareLevel.EMERGENCY for card in written)
     # Patients see the shared card, and the emergency notice above it, on each page.
@@ -271,3 +275,40 @@ def test_the_four_spine_pages_share_one_emergency_card(client, demo):
         "Call 911</a> if you have new weakness, numbness, trouble walking, or loss of bladder "
         "or bowel control." in html
     )
+
+
+SPANISH_PAGES = [
+    "/es/",
+    "/es/programa-de-tumores-de-la-columna/",
+    "/es/programa-de-tumores-de-la-columna/metastasis-en-la-columna/",
+    "/es/enfermedades/",
+]
+
+
+@pytest.mark.django_db
+def test_spanish_pages_render_in_spanish(client, demo):
+    for path in SPANISH_PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert b'<html lang="es">' in response.content, path
+
+
+@pytest.mark.django_db
+def test_spanish_spinal_metastases_has_its_own_review(client, demo):
+    spanish = ConditionPage.objects.get(slug="metastasis-en-la-columna")
+    assert spanish.translation_key == demo.translation_key
+    assert spanish.live and spanish.last_reviewed and spanish.next_review_due
+    assert [r.name for r in spanish.reviewers] == [r.name for r in Reviewer.objects.order_by("pk")]
+    assert spanish.symptoms.first().name.startswith("Dolor profundo")
+    html = client.get(SPANISH_PAGES[2]).content.decode()
+    assert "Metástasis en la columna" in html and "555-0142" in html
+    # The English page's switcher goes to it.
+    english = client.get(demo.url).content.decode()
+    assert f'href="{SPANISH_PAGES[2]}"' in english
+
+
+@pytest.mark.django_db
+def test_spanish_a_to_z_lists_spanish_pages_only(client, demo):
+    html = client.get("/es/enfermedades/").content.decode()
+    assert "Metástasis en la columna" in html
+    assert "Spinal metastases" not in html and "Chordoma" not in html

@@ -18,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from conditions.models import ConditionPage, Reviewer, SharedCareAdvice
 from conditions.review import DUE_SOON_DAYS, ReviewStatus, days_left, review_status
+from conditions.translations import source_changed_since_translation
 
 
 def today():
@@ -80,9 +81,13 @@ class MedicalReviewReportView(ReportView):
         "days_left",
         "status_label",
         "url",
+        "language",
+        "translation_note",
     ]
     export_headings = {
         "title": _("Page or shared advice"),
+        "language": _("Language"),
+        "translation_note": _("Translation"),
         "reviewer_names": _("Reviewers"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
@@ -95,7 +100,11 @@ class MedicalReviewReportView(ReportView):
         return f"medical-review-{today():%Y-%m-%d}"
 
     def get_queryset(self):
-        pages = ConditionPage.objects.live().prefetch_related("page_reviewers__reviewer")
+        pages = (
+            ConditionPage.objects.live()
+            .select_related("locale")
+            .prefetch_related("page_reviewers__reviewer")
+        )
         self.queryset = with_review_status(pages, today()).by_review_urgency()
         return super().get_queryset()
 
@@ -138,6 +147,13 @@ class MedicalReviewReportView(ReportView):
         page.status_label = str(ReviewStatus.LABELS[page.review_status])
         page.edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
         page.kind = ""
+        page.language = page.locale.get_display_name()
+        # A translation whose English clinical content changed since it was translated needs
+        # translating and reviewing again (conditions/translations.py).
+        page.source_changed = source_changed_since_translation(page)
+        page.translation_note = (
+            str(_("Source changed since translation")) if page.source_changed else ""
+        )
         return page
 
     def decorate_advice(self, advice, on):
@@ -149,6 +165,9 @@ class MedicalReviewReportView(ReportView):
             "wagtailsnippets_conditions_sharedcareadvice:edit", args=[advice.pk]
         )
         advice.url = ""
+        advice.language = ""
+        advice.source_changed = False
+        advice.translation_note = ""
         return advice
 
 

@@ -36,6 +36,7 @@ from conditions.review import (
     rolled_forward_due_date,
     site_of,
 )
+from conditions.translations import NOT_COPIED_TO_TRANSLATION, review_fields_per_language
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import BasePage
 
@@ -176,6 +177,9 @@ class ConditionPage(BasePage):
         ),
     )
 
+    # Each language has its own reviewers and review dates (conditions/translations.py).
+    override_translatable_fields = review_fields_per_language()
+
     content_panels = CONDITION_PAGE_PANELS
     promote_panels = [*BasePage.promote_panels, FieldPanel("associated_anatomy")]
     search_fields = [
@@ -260,6 +264,15 @@ class ConditionPage(BasePage):
             self.next_review_due = rolled_forward_due_date(self.last_reviewed, site_of(self))
         self._number_new_child_rows()
         return super().save(*args, **kwargs)
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        """A new translation starts without a medical review: it needs its own reviewer and
+        review date before it is published (an alias shows the source's own, reviewed text)."""
+        if not alias:
+            exclude_fields = [*(exclude_fields or []), *NOT_COPIED_TO_TRANSLATION]
+        return super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
 
     def get_workflow(self):
         """A workflow attached to this page itself wins; otherwise condition pages go through

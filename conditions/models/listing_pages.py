@@ -14,7 +14,7 @@ from conditions.review import (
     next_review_after,  # noqa: F401
 )
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, OnePerLanguage
 from core.visibility import public_pages
 
 
@@ -77,7 +77,7 @@ class ServiceLinePage(BasePage):
         )
 
 
-class ConditionIndexPage(BasePage):
+class ConditionIndexPage(OnePerLanguage, BasePage):
     """Conditions A–Z: every live condition page on the site, grouped by first letter."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -86,15 +86,15 @@ class ConditionIndexPage(BasePage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
-    max_count = 1
     template = "conditions/condition_index_page.html"
 
     def get_letter_groups(self):
         """[(letter, [AZEntry, ...]), ...]: each live condition under its title's letter and
         under the letter of each of its other names (conditions/az.py)."""
         pages = (
+            # Below this index's home page: the site's pages in the index's own language.
             public_pages(condition_pages().live())
-            .in_site(self.get_site())
+            .descendant_of(self.get_parent())
             .order_by("title")
             .only("id", "title", "url_path", "path", "depth", "summary", "other_names")
         )

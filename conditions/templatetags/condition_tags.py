@@ -5,6 +5,7 @@ tags here, so core's models never import conditions.
 """
 
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from conditions.blocks import CareLevel, care_card_value
@@ -32,22 +33,25 @@ def condition_sections(page, symptom_list=None):
     """
     # NHS.UK's order: what you notice and when to get help first, then the explanation.
     present = {
-        "symptoms": ("Symptoms", bool(page.symptoms_intro) or bool(symptom_list)),
-        "when-to-get-help": ("When to get help", bool(by_urgency(page.when_to_get_help))),
-        "overview": ("Overview", has_text(page.overview)),
+        "symptoms": (_("Symptoms"), bool(page.symptoms_intro) or bool(symptom_list)),
+        "when-to-get-help": (_("When to get help"), bool(by_urgency(page.when_to_get_help))),
+        "overview": (_("Overview"), has_text(page.overview)),
         "causes": (
-            "Causes",
+            _("Causes"),
             has_text(page.causes) or bool(page.primary_cancers),
         ),
-        "how-it-develops": ("How it develops", has_text(page.how_it_develops)),
-        "diagnosis": ("Diagnosis and tests", has_text(page.diagnosis)),
-        "treatment": ("Treatment", bool(page.treatment)),
-        "outlook": ("Outlook and living with it", has_text(page.outlook)),
-        "our-approach": ("Our approach", bool(page.our_approach)),
-        "supportive-care": ("Supportive care", has_text(page.supportive_care)),
-        "questions-to-ask": ("Questions to ask at your appointment", bool(page.questions_to_ask)),
-        "references": ("References", bool(page.references)),
-        "related-conditions": ("Related conditions", bool(page.live_related_conditions)),
+        "how-it-develops": (_("How it develops"), has_text(page.how_it_develops)),
+        "diagnosis": (_("Diagnosis and tests"), has_text(page.diagnosis)),
+        "treatment": (_("Treatment"), bool(page.treatment)),
+        "outlook": (_("Outlook and living with it"), has_text(page.outlook)),
+        "our-approach": (_("Our approach"), bool(page.our_approach)),
+        "supportive-care": (_("Supportive care"), has_text(page.supportive_care)),
+        "questions-to-ask": (
+            _("Questions to ask at your appointment"),
+            bool(page.questions_to_ask),
+        ),
+        "references": (_("References"), bool(page.references)),
+        "related-conditions": (_("Related conditions"), bool(page.live_related_conditions)),
     }
     return {anchor: label for anchor, (label, shown) in present.items() if shown}
 

@@ -99,6 +99,7 @@ def list_columns():
         Column("patient_name", label=_("Patient"), accessor=patient_name),
         Column("phone", label=_("Phone"), accessor=display_phone, classname="intake-nowrap"),
         Column("condition", label=_("Condition"), accessor=condition_title),
+        Column("language", label=_("Language"), accessor="language_name"),
         UrgentColumn("urgent", label=_("Urgent"), sort_key="urgent"),
         StatusColumn("status", label=_("Status")),
         AssignedColumn("assigned_to", label=_("Assigned to")),

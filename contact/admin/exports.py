@@ -38,6 +38,7 @@ EXPORT_COLUMNS = [
     ("last_name", _("Legal last name"), lambda r, w: r.last_name),
     ("date_of_birth", _("Date of birth"), lambda r, w: r.date_of_birth),
     ("sex", _("Sex"), lambda r, w: w.choice(r, "sex")),
+    ("language", _("Language used"), lambda r, w: r.language_name),
     ("phone", _("Phone"), lambda r, w: r.phone),
     ("email", _("Email"), lambda r, w: r.email),
     (

@@ -43,6 +43,7 @@ LIST_FIELDS = [
     "created_at",
     "last_contact_attempt_at",
     "condition_id",
+    "language",
     "assigned_to__first_name",
     "assigned_to__last_name",
     "assigned_to__username",

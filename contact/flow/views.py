@@ -13,13 +13,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
+from django.utils import translation
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from wagtail.models import Page, Site
 
+from core import i18n
 from core.models import SiteSettings
 from core.views import no_store
 
 from .. import forms
+from ..languages import current_language, interpreter_suggestion
 from ..models import Registration, RegistrationSettings
 from ..ratelimit import rate_limit_exceeded
 from ..services import create_registration
@@ -128,7 +131,10 @@ def _referring_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    url_path = site.root_page.url_path + path.lstrip("/")
+    # A Spanish page (/es/…) sits below the Spanish home: the referring path's own language.
+    with translation.override(i18n.language_of_path(path)):
+        root = site.root_page.localized
+    url_path = root.url_path + i18n.strip_language_prefix(path).lstrip("/")
     if not url_path.endswith("/"):
         url_path += "/"
     return Page.objects.live().filter(url_path=url_path).only("id").first()
@@ -213,6 +219,8 @@ def _step_form(flow, step, form_class, kwargs):
         form.is_valid()  # shows errors if, say, the chosen condition was unpublished
     else:
         initial = {}
+        if form_class in (forms.ContactForm, forms.LanguageForm):
+            initial.update(interpreter_suggestion(current_language()))
         preselected = flow.condition if form_class is forms.MedicalForm else None
         if preselected and forms.live_condition(preselected):
             initial["condition"] = str(preselected)

@@ -9,14 +9,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage
+from core.models import BasePage, OnePerLanguage
 
 DEFAULT_PROMISE = "A coordinator will call you within one business day."
 NEUTRAL_PATIENT_HELP = "Use the legal name on the insurance card or photo ID."
 NEUTRAL_VISIT_HELP = "Choose the kind of first appointment that suits best."
 
 
-class RegistrationPage(RoutablePageMixin, BasePage):
+class RegistrationPage(OnePerLanguage, RoutablePageMixin, BasePage):
     """Hosts the new-patient registration flow; its words are editable in the admin.
 
     The flow itself (steps, check answers, confirmation) lives in contact/flow/views.py and is
@@ -104,7 +104,6 @@ class RegistrationPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
-    max_count = 1
     template = "contact/registration_page.html"
 
     class Meta:

@@ -204,6 +204,15 @@ class Registration(models.Model):
     zip_code = models.CharField(_("ZIP code"), max_length=10)
     interpreter_needed = models.BooleanField(default=False)
     interpreter_language = models.CharField(max_length=60, blank=True)
+    # The language the flow was used in (a code from settings.LANGUAGES, no choices so that a
+    # new language needs no migration): the patient's emails are sent in it (contact/languages).
+    language = models.CharField(
+        _("language used"),
+        max_length=12,
+        default="en",
+        editable=False,
+        help_text=_("The language the patient registered in."),
+    )
 
     # Medical. Either urgent answer shows the patient emergency advice; it never blocks.
     in_hospital_now = models.BooleanField(_("in hospital now"), default=False)
@@ -256,6 +265,12 @@ class Registration(models.Model):
     def __str__(self):
         # Only the reference: Wagtail copies str() into its audit log and admin messages.
         return self.reference
+
+    @property
+    def language_name(self):
+        from contact.languages import language_name
+
+        return language_name(self.language)
 
     @property
     def staff_notification_pending(self):

@@ -4,6 +4,7 @@ from django import template
 
 from conditions.models import ConditionPage
 from contact.models import RegistrationSettings
+from core.templatetags.language_tags import in_current_language
 
 register = template.Library()
 
@@ -22,6 +23,8 @@ def registration_url(context):
     registration_page = _registration_page(context)
     if registration_page is None:
         return ""
+    # The registration page in the reader's language when it is translated (and live).
+    registration_page = in_current_language(registration_page)
     page = context.get("page")
     if page is not None and page.pk == registration_page.pk:
         return ""  # already in the flow: the button would only restart it

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.page_cache import purge
+from core.site_text import SiteTextTranslation
 
 
 def _is_page(sender):
@@ -60,7 +61,7 @@ def connect():
     page_slug_changed.connect(on_slug_changed, dispatch_uid="page_cache_slug_changed")
     post_save.connect(on_page_saved, dispatch_uid="page_cache_page_saved")
     pre_delete.connect(before_page_deleted, dispatch_uid="page_cache_page_deleted")
-    for model in (Site, PageViewRestriction):
+    for model in (Site, PageViewRestriction, SiteTextTranslation):
         post_save.connect(on_everything_changed, sender=model, dispatch_uid=f"pc_{model.__name__}")
         post_delete.connect(
             on_everything_changed, sender=model, dispatch_uid=f"pc_del_{model.__name__}"

@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Editors translate pages in the admin (string by string, with a status of what changed in
+    # the source): wagtail-localize 1.14 supports Wagtail 7+ and passes this suite on Wagtail 8.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -92,6 +96,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "core.bad_requests.RejectMalformedRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone (/es/… Spanish, everything else English), so an
+    # anonymous page is the same for every reader whatever Accept-Language says (core/i18n.py).
+    "core.i18n.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -200,9 +207,17 @@ STAFF_SESSION_MAX_AGE_SECONDS = env_int("STAFF_SESSION_MAX_AGE_SECONDS", 12 * 36
 # scheduled clean-up deletes abandoned staff sessions after it, not after Django's 14 days.
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_AGE_SECONDS
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
+# Pages in English (unprefixed URLs) and Spanish (/es/); a third language is one line here, a
+# Locale (Settings → Locales) and a locale/<code>/LC_MESSAGES/django.po (README: Languages).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own form: {{ date|date:"DATE_FORMAT" }} (site_project/formats).
+FORMAT_MODULE_PATH = ["site_project.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

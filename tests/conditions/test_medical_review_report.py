@@ -98,6 +98,7 @@ def test_rows_and_statuses_on_a_fixed_date(superuser_client, pages, on_fixed_dat
         "Jun 12, 2027",
         "-3",
         "Overdue",
+        "English",
     ]
     assert rows[3][1][1] == "Dr. Ada Okafor, MD; Dr. Sam Lee, MD"
 
@@ -129,6 +130,8 @@ def test_csv_export(superuser_client, pages, on_fixed_date):
         "Days left",
         "Status",
         "Public URL",
+        "Language",
+        "Translation",
     ]
     assert rows[1][:6] == [
         "Chordoma",
@@ -228,6 +231,7 @@ def test_shared_advice_rows_on_a_fixed_date(superuser_client, pages, advice, on_
         "Jun 14, 2027",
         "-1",
         "Overdue",
+        "—",
     ]
     response = superuser_client.get(reverse("medical_review_report"))
     edit = reverse("wagtailsnippets_conditions_sharedcareadvice:edit", args=[advice["fine"].pk])
@@ -259,7 +263,7 @@ def test_shared_advice_in_the_review_workflow_and_never_published(
         "Meningioma",
         "Hypercalcaemia (shared care advice)",
     ]
-    assert in_workflow[1][1][-1] == "In review workflow"
+    assert in_workflow[1][1][-2] == "In review workflow"  # the status, before the language
 
 
 def test_shared_advice_follows_the_filters_and_the_export(
@@ -284,6 +288,8 @@ def test_shared_advice_follows_the_filters_and_the_export(
         "2027-06-14",
         "-1",
         "Overdue",
+        "",
+        "",
         "",
     ]
 

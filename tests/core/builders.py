@@ -8,7 +8,7 @@ factories (core/factories.py, conditions/factories.py).
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from conditions.factories import ConditionIndexPageFactory, ServiceLinePageFactory
 from conditions.models import ConditionIndexPage, ServiceLinePage
@@ -78,3 +78,16 @@ def drop_cache_keys(cache):
     client = cache._cache.get_client(write=True)
     for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
         client.delete(key)
+
+
+def translate_page(page, language="es", *, copy_parents=False, **fields):
+    """The live translation of ``page`` into ``language`` (Wagtail's copy_for_translation), with
+    ``fields`` (title, slug, ...) set as a translator would."""
+    translation = page.copy_for_translation(
+        Locale.objects.get(language_code=language), copy_parents=copy_parents
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    Site.clear_site_root_paths_cache()
+    return translation.specific_class.objects.get(pk=translation.pk)

@@ -7,9 +7,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from conditions.factories import ClinicianPageFactory, ConditionPageFactory
 from conditions.models import ClinicianPage, ConditionIndexPage, ConditionPage, ServiceLinePage
 from contact.models import RegistrationPage
-from core.factories import StandardPageFactory
-from core.models import HomePage, StandardPage
-from tests.core.builders import build_site_tree
+from core.factories import LanguageAssistancePageFactory, StandardPageFactory
+from core.models import HomePage, LanguageAssistancePage, StandardPage
+from tests.core.builders import build_site_tree, translate_page
 from tests.core.form_helpers import edit_form_data
 
 ALL_PAGE_TYPES = [
@@ -19,6 +19,7 @@ ALL_PAGE_TYPES = [
     ConditionPage,
     ConditionIndexPage,
     RegistrationPage,
+    LanguageAssistancePage,
     ClinicianPage,
 ]
 
@@ -47,6 +48,12 @@ class PageTypeTestCase(WagtailPageTestCase):
             other_names__0__name__value="Secondary spinal tumors",
             references__0__reference__citation="A review of spinal care.",
         )
+        cls.assistance = LanguageAssistancePageFactory(
+            parent=cls.home,
+            taglines=[
+                ("tagline", {"language_code": "vi", "language_name": "Tiếng Việt", "text": "Gọi."})
+            ],
+        )
         cls.clinician = ClinicianPageFactory(parent=cls.service_line, treats=[cls.condition])
         cls.superuser = cls.create_superuser("pagetypes")
 
@@ -58,6 +65,7 @@ class PageTypeTestCase(WagtailPageTestCase):
             self.condition,
             self.condition_index,
             self.registration,
+            self.assistance,
             self.clinician,
         ]
 
@@ -136,7 +144,14 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
 
     def test_allowed_subpage_types(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ServiceLinePage, ConditionIndexPage, RegistrationPage, StandardPage}
+            HomePage,
+            {
+                ServiceLinePage,
+                ConditionIndexPage,
+                RegistrationPage,
+                StandardPage,
+                LanguageAssistancePage,
+            },
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
         self.assertAllowedSubpageTypes(ServiceLinePage, {ConditionPage, ClinicianPage})
@@ -173,13 +188,22 @@ class ParentChildRulesTestCase(WagtailPageTestCase):
                 self.assertCanNotCreateAt(parent, ClinicianPage)
 
     def test_single_instance_page_types(self):
-        """Home, the A–Z index and the registration page exist at most once."""
+        """Home, the A–Z index, the registration page and the language assistance notice exist
+        at most once in each language."""
         tree = build_site_tree()
         tree.home.add_child(instance=RegistrationPage(title="Register", slug="register"))
+        LanguageAssistancePageFactory(parent=tree.home)
         root = Page.get_first_root_node()
+        # The Spanish home may still be made, then no other.
+        self.assertTrue(HomePage.can_create_at(root))
+        home_es = translate_page(tree.home, title="Inicio")
         self.assertFalse(HomePage.can_create_at(root))
         self.assertFalse(ConditionIndexPage.can_create_at(tree.home))
         self.assertFalse(RegistrationPage.can_create_at(tree.home))
+        self.assertFalse(LanguageAssistancePage.can_create_at(tree.home))
+        # Below the Spanish home, each may be made once in Spanish.
+        self.assertTrue(ConditionIndexPage.can_create_at(home_es))
+        self.assertTrue(LanguageAssistancePage.can_create_at(home_es))
         # Service lines and standard pages are not limited.
         self.assertTrue(ServiceLinePage.can_create_at(tree.home))
         self.assertTrue(StandardPage.can_create_at(tree.home))
