@@ -30,6 +30,7 @@ PAGES = {
     "condition page": "/spinal-tumor-program/spinal-metastases/",
     "search results": "/search/?q=spinal+mets",
     "home": "/",
+    "Spanish condition page": "/es/programa-de-tumores-de-la-columna/metastasis-en-la-columna/",
 }
 REQUIRED = ["seo", "accessibility", "best-practices"]
 CATEGORIES = ["performance", *REQUIRED]
