@@ -196,3 +196,44 @@ def test_every_step_of_the_spanish_flow_is_in_spanish(
         leaks = english_in(visible_spanish_text(response.content), msgids)
         assert leaks == [], (name, leaks)
     assert "Hay un problema" in pages["patient errors"].content.decode()
+
+
+@pytest.mark.django_db
+def test_urgent_path_of_the_spanish_flow_is_in_spanish(
+    client, demo, django_capture_on_commit_callbacks, settings
+):
+    """The stop page after an emergency answer and the urgent confirmation, in Spanish."""
+    settings.REGISTRATION_MIN_FILL_SECONDS = 0
+    msgids = english_msgids()
+    site = SpanishRegistration()
+    condition = Page.objects.get(slug="metastasis-en-la-columna")
+    answers = valid_answers(condition.pk, emergency="yes", in_hospital="yes")
+    stop = client.post(site.step_url("urgent"), answers["urgent"], follow=True)
+    pages = {"stop page": stop}
+    fill_steps(client, site, answers, steps=[slug for slug in answers if slug != "urgent"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, site).status_code == 302
+    pages["urgent confirmation"] = client.get(site.url("confirmation/"))
+    assert "Registro enviado: qué hacer ahora" in pages["urgent confirmation"].content.decode()
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        assert english_in(visible_spanish_text(response.content), msgids) == [], name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "template",
+    [
+        "contact/registration_rate_limited.html",
+        "contact/registration_received.html",
+        "contact/registration_sent.html",
+    ],
+)
+def test_spanish_flow_notices(demo, rf, template):
+    page = SpanishRegistration().page.specific
+    request = rf.get(page.url)
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    with translation.override("es"):
+        html = render_to_string(template, {"page": page, "self": page}, request=request)
+    assert 'lang="es"' in html
+    assert english_in(visible_spanish_text(html), english_msgids()) == []
