@@ -85,7 +85,7 @@ bench-render: $(STAMP)
 
 # Lighthouse (npm package, installed into var/lighthouse on first use) against the demo site
 # on 127.0.0.1:$(LIGHTHOUSE_PORT): fails unless SEO, accessibility and best practices are 100 on
-# the condition page, search results and home; prints performance too. About 2 minutes.
+# the condition page (English and Spanish), search results and home; prints performance too. About 2 minutes.
 LIGHTHOUSE_PORT ?= 8010
 lighthouse: $(STAMP)
 	$(BIN)/python benchmarks/lighthouse.py --port $(LIGHTHOUSE_PORT)

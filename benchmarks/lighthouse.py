@@ -30,6 +30,7 @@ PAGES = {
     "condition page": "/spinal-tumor-program/spinal-metastases/",
     "search results": "/search/?q=spinal+mets",
     "home": "/",
+    "Spanish condition page": "/es/programa-de-tumores-de-la-columna/metastasis-en-la-columna/",
 }
 REQUIRED = ["seo", "accessibility", "best-practices"]
 CATEGORIES = ["performance", *REQUIRED]
@@ -137,13 +138,13 @@ def main():
     server = start_site(args.port, database_url)
     problems = []
     try:
-        print(f"{'page':<16}" + "".join(f"{name:>16}" for name in CATEGORIES))
+        print(f"{'page':<24}" + "".join(f"{name:>16}" for name in CATEGORIES))
         for label, path in PAGES.items():
             report_path = reports / f"{label.replace(' ', '-')}.json"
             report_path.unlink(missing_ok=True)
             report = run_lighthouse(binary, f"http://127.0.0.1:{args.port}{path}", report_path)
             scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-            print(f"{label:<16}" + "".join(f"{scores[name]:>16}" for name in CATEGORIES))
+            print(f"{label:<24}" + "".join(f"{scores[name]:>16}" for name in CATEGORIES))
             for name in REQUIRED:
                 if scores[name] < 100:
                     problems += [f"{label}: {line}" for line in failed_audits(report, name)]

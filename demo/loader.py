@@ -27,7 +27,7 @@ from core.factories import (
     StandardPageFactory,
 )
 from core.models import HomePage, SearchSettings, SiteSettings
-from demo.content import care_cards, conditions, language_assistance, people, site_pages
+from demo.content import care_cards, conditions, language_assistance, people, site_pages, spanish
 from demo.content.common import ORGANISATION
 from demo.spanish_loader import SpanishPages
 
@@ -139,6 +139,7 @@ class DemoContent:
         spanish_pages = SpanishPages(self)
         spanish_pages.build(home, program, condition_index, metastases)
         spanish_pages.ensure(assistance, language_assistance.spanish_fields())
+        spanish_pages.ensure(registration, spanish.registration_fields())
 
     def ensure_home(self):
         root = Page.get_first_root_node()

@@ -1,5 +1,6 @@
 """The demo content command: idempotent, complete enough to show every part of the site."""
 
+import re
 from html.parser import HTMLParser
 from io import StringIO
 from urllib.parse import urldefrag, urlsplit
@@ -282,6 +283,7 @@ SPANISH_PAGES = [
     "/es/programa-de-tumores-de-la-columna/",
     "/es/programa-de-tumores-de-la-columna/metastasis-en-la-columna/",
     "/es/enfermedades/",
+    "/es/registrarse/",
 ]
 
 
@@ -312,3 +314,15 @@ def test_spanish_a_to_z_lists_spanish_pages_only(client, demo):
     html = client.get("/es/enfermedades/").content.decode()
     assert "Metástasis en la columna" in html
     assert "Spinal metastases" not in html and "Chordoma" not in html
+
+
+@pytest.mark.django_db
+def test_spanish_condition_page_registers_on_the_spanish_registration_page(client, demo):
+    html = client.get(SPANISH_PAGES[2]).content.decode()
+    condition = ConditionPage.objects.get(slug="metastasis-en-la-columna")
+    expected = f"/es/registrarse/?condition={condition.pk}"
+    links = re.findall(r'href="(/es/registrarse/[^"]*)"', html.replace("&amp;", "&"))
+    assert links and set(links) == {expected}, links
+    start = client.get(expected)
+    assert start.status_code == 200
+    assert "Empezar ahora" in start.content.decode()

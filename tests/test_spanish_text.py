@@ -23,6 +23,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.views import csrf_failure
+from tests.contact.flow import fill_steps, submit, valid_answers
 from tests.shared_data import shared_data
 
 CATALOGUE = settings.BASE_DIR / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -149,3 +150,90 @@ def test_spanish_condition_page_dates_and_care_levels(client, demo):
     assert "Emergencia:" in levels
     # The site settings' wording in Spanish (core/site_text.py).
     assert "De lunes a viernes" in html.get_text()
+
+
+class SpanishRegistration:
+    """The demo's Spanish registration page, as the flow helpers of tests/contact see a site."""
+
+    def __init__(self):
+        self.page = Page.objects.get(slug="registrarse", locale__language_code="es")
+
+    def url(self, suffix=""):
+        return self.page.url + suffix
+
+    def step_url(self, slug, change=False):
+        return self.url(f"step/{slug}/")
+
+    @property
+    def check_url(self):
+        return self.url("check/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("caregiver", [False, True], ids=["patient", "caregiver"])
+def test_every_step_of_the_spanish_flow_is_in_spanish(
+    client, demo, caregiver, django_capture_on_commit_callbacks, settings
+):
+    """Each step as first shown and with every required answer missing, check your answers,
+    the confirmation and its printable version: no English from the catalogue, both audiences."""
+    settings.REGISTRATION_MIN_FILL_SECONDS = 0  # the test client answers faster than a person
+    msgids = english_msgids()
+    site = SpanishRegistration()
+    condition = Page.objects.get(slug="metastasis-en-la-columna")
+    answers = valid_answers(condition.pk, caregiver=caregiver, interpreter="Español")
+    pages = {"start": client.get(site.url())}
+    for slug in answers:
+        pages[slug] = client.get(site.step_url(slug))
+        pages[f"{slug} errors"] = client.post(site.step_url(slug), {}, follow=True)
+        fill_steps(client, site, answers, steps=[slug])
+    pages["check"] = client.get(site.check_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, site).status_code == 302
+    pages["confirmation"] = client.get(site.url("confirmation/"))
+    pages["printable"] = client.get(site.url("confirmation/print/"))
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        leaks = english_in(visible_spanish_text(response.content), msgids)
+        assert leaks == [], (name, leaks)
+    assert "Hay un problema" in pages["patient errors"].content.decode()
+
+
+@pytest.mark.django_db
+def test_urgent_path_of_the_spanish_flow_is_in_spanish(
+    client, demo, django_capture_on_commit_callbacks, settings
+):
+    """The stop page after an emergency answer and the urgent confirmation, in Spanish."""
+    settings.REGISTRATION_MIN_FILL_SECONDS = 0
+    msgids = english_msgids()
+    site = SpanishRegistration()
+    condition = Page.objects.get(slug="metastasis-en-la-columna")
+    answers = valid_answers(condition.pk, emergency="yes", in_hospital="yes")
+    stop = client.post(site.step_url("urgent"), answers["urgent"], follow=True)
+    pages = {"stop page": stop}
+    fill_steps(client, site, answers, steps=[slug for slug in answers if slug != "urgent"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, site).status_code == 302
+    pages["urgent confirmation"] = client.get(site.url("confirmation/"))
+    assert "Registro enviado: qué hacer ahora" in pages["urgent confirmation"].content.decode()
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        assert english_in(visible_spanish_text(response.content), msgids) == [], name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "template",
+    [
+        "contact/registration_rate_limited.html",
+        "contact/registration_received.html",
+        "contact/registration_sent.html",
+    ],
+)
+def test_spanish_flow_notices(demo, rf, template):
+    page = SpanishRegistration().page.specific
+    request = rf.get(page.url)
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    with translation.override("es"):
+        html = render_to_string(template, {"page": page, "self": page}, request=request)
+    assert 'lang="es"' in html
+    assert english_in(visible_spanish_text(html), english_msgids()) == []

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -20,12 +21,21 @@ WEEKDAYS = [
     ("6", _("Sunday")),
 ]
 
-DEFAULT_URGENT_PROMISE = (
+# Marked for the catalogue: the default wording is shown in the reader's language; wording an
+# editor wrote is shown as written (one set per site, in English for now).
+DEFAULT_URGENT_PROMISE = gettext_noop(
     "Because this may be urgent, a care coordinator will call you today during our opening "
     "hours. If we are closed now, we will call you as soon as we open."
 )
-DEFAULT_EMAIL_PROMISE = "A coordinator will email you within one business day."
-DEFAULT_TEXT_PROMISE = "A coordinator will send you a text message within one business day."
+DEFAULT_EMAIL_PROMISE = gettext_noop("A coordinator will email you within one business day.")
+DEFAULT_TEXT_PROMISE = gettext_noop(
+    "A coordinator will send you a text message within one business day."
+)
+
+
+def _promise(value, default):
+    """An emptied field falls back to the default, never to none; the default is translated."""
+    return value if value and value != default else gettext(default)
 
 
 class RegistrationSettingsForm(WagtailAdminModelForm):
@@ -158,18 +168,18 @@ class RegistrationSettings(BaseSiteSetting):
     def urgent_recipient(self):
         return self.urgent_notification_email or self.intake_notification_email
 
-    # The confirmation's promises: an emptied field falls back to the default, never to none.
+    # The confirmation's promises.
     @property
     def urgent_promise(self):
-        return self.urgent_response_promise or DEFAULT_URGENT_PROMISE
+        return _promise(self.urgent_response_promise, DEFAULT_URGENT_PROMISE)
 
     @property
     def email_promise(self):
-        return self.email_response_promise or DEFAULT_EMAIL_PROMISE
+        return _promise(self.email_response_promise, DEFAULT_EMAIL_PROMISE)
 
     @property
     def text_promise(self):
-        return self.text_response_promise or DEFAULT_TEXT_PROMISE
+        return _promise(self.text_response_promise, DEFAULT_TEXT_PROMISE)
 
     @property
     def opening_weekdays(self):

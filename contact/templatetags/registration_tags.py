@@ -41,7 +41,8 @@ def menu_url(context, item):
     """A main-menu item's URL. The registration page's item keeps the condition of the
     condition page it is clicked from, like every other registration link."""
     registration_page = _registration_page(context)
-    if registration_page is not None and item.pk == registration_page.pk:
+    # The item may be the registration page's translation (the Spanish menu lists that).
+    if registration_page is not None and item.translation_key == registration_page.translation_key:
         url = registration_url(context)
         if url:
             return url

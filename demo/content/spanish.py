@@ -237,3 +237,28 @@ def spinal_metastases_fields():
             ),
         ],
     }
+
+
+def registration_fields():
+    """The Spanish registration page: its title and every step's help, as a reader sees them."""
+    return {
+        "title": "Regístrese como paciente nuevo",
+        "slug": "registrarse",
+        "summary": "Cuéntenos sobre usted o sobre la persona que cuida, y un coordinador de "
+        "atención le llamará para pedir la primera cita.",
+        "intro": "<p>Registrarse toma unos diez minutos. No necesita una referencia médica y "
+        "puede registrar a otra persona. Si lo prefiere, llámenos al "
+        f"{PHONE}. Hablamos español.</p>",
+        "show_in_menus": True,
+        "response_time_promise": "Un coordinador le llamará en un plazo de un día hábil.",
+        "who_help": "Puede registrarse usted mismo o registrar a una persona que cuida.",
+        "patient_help": "Use el nombre legal que aparece en la tarjeta del seguro médico o en "
+        "la identificación con foto.",
+        "sex_reason": "Preguntamos porque algunas afecciones y tratamientos afectan de forma "
+        "distinta a cada persona. No tiene que responder.",
+        "contact_help": "Un coordinador de atención usará estos datos para pedir la primera cita.",
+        "medical_help": "Responda lo mejor que pueda. Está bien decir que no está seguro.",
+        "visit_help": "Elija el tipo de primera cita que le convenga más.",
+        "check_help": "Revise sus respuestas antes de enviarlas. Puede cambiar cualquier "
+        "respuesta.",
+    }

@@ -96,3 +96,74 @@ def test_intake_list_shows_the_language(client, coordinator, reg_site):
     assert "Language" in headers
     row = next(tr for tr in html.select("tbody tr") if "Ximena" in tr.get_text())
     assert row.select("td")[headers.index("Language")].get_text(strip=True) == "Español"
+
+
+def page_text(response):
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def test_spanish_errors_for_a_bad_date_of_birth_and_a_missing_answer(
+    client, spanish_site, reg_site
+):
+    answers = valid_answers(reg_site.condition.pk)
+    fill_steps(client, spanish_site, answers, steps=["urgent", "who"])
+    bad_date = {**answers["patient"], "dob_month": "13"}
+    response = client.post(spanish_site.step_url("patient"), bad_date, follow=True)
+    text = page_text(response)
+    assert "Hay un problema" in text
+    assert "El mes debe ser un número del 1 al 12." in text
+    assert "Month must be" not in text
+    missing_name = {**answers["patient"], "first_name": ""}
+    text = page_text(client.post(spanish_site.step_url("patient"), missing_name, follow=True))
+    assert "Escriba su nombre." in text
+    assert "Enter your first name" not in text
+    assert Registration.objects.count() == 0
+
+
+def test_check_answers_in_spanish(client, spanish_site, reg_site):
+    answers = valid_answers(reg_site.condition.pk, caregiver=True)
+    fill_steps(client, spanish_site, answers)
+    response = client.get(spanish_site.check_url)
+    # (The step help texts are the page's own fields, which the fixture leaves in English.)
+    assert BeautifulSoup(response.content, "html.parser").h1.get_text() == "Revise sus respuestas"
+    text = page_text(response)
+    assert "Nombre legal completo del paciente" in text
+    assert "Enviar el registro" in text
+    for english in ("Send your registration", "Send registration", "Patient's legal name"):
+        assert english not in text
+
+
+def test_acknowledgement_in_spanish_and_staff_email_in_english(
+    client, spanish_site, reg_site, django_capture_on_commit_callbacks
+):
+    registration = register(
+        client,
+        spanish_site,
+        django_capture_on_commit_callbacks,
+        valid_answers(reg_site.condition.pk),
+    )
+    assert registration.language == "es"
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    patient = by_recipient[PATIENT_EMAIL]
+    assert patient.subject == f"Recibimos su registro ({registration.reference})"
+    assert f"Su número de referencia es {registration.reference}." in patient.body
+    assert "Si usted no se registró con nosotros" in patient.body
+    assert "Thank you" not in patient.body and "reference" not in patient.body
+    staff = by_recipient[INTAKE_EMAIL]
+    assert "registration" in staff.body.lower()
+    assert "Recibimos" not in staff.body and "registro" not in staff.body
+
+
+def test_confirmation_in_spanish(
+    client, spanish_site, reg_site, django_capture_on_commit_callbacks
+):
+    register(
+        client,
+        spanish_site,
+        django_capture_on_commit_callbacks,
+        valid_answers(reg_site.condition.pk),
+    )
+    text = page_text(client.get(spanish_site.confirmation_url))
+    assert "Su número de referencia es" in text
+    assert "Qué pasa ahora" in text
+    assert "Your reference is" not in text
