@@ -16,13 +16,16 @@ import requests
 
 from deploy.stack import Browser
 
-STEPS = ["who", "patient", "contact", "medical", "visit"]
+# A patient registering for themselves, with no emergency signs and no interpreter: the
+# screening comes first (contact/flow), the caregiver and language steps do not apply.
+STEPS = ["urgent", "who", "patient", "contact", "medical", "visit"]
 ATTEMPTS = 5  # per request: a failed one (server killed mid-request) is sent again
 RETRY_PAUSE = 1.0  # seconds before pressing again (the first soaks retried at once)
 
 
 def answers(number, condition_id):
     return {
+        "urgent": {"emergency_symptoms": "no", "in_hospital_now": "no"},
         "who": {"submitted_by": "patient"},
         "patient": {
             "first_name": "Soak",
@@ -40,7 +43,6 @@ def answers(number, condition_id):
             "state": "MA",
             "zip_code": "02115",
             "interpreter_needed": "no",
-            "interpreter_language": "",
         },
         "medical": {
             "condition": str(condition_id),
@@ -48,8 +50,6 @@ def answers(number, condition_id):
             "current_treatment": "",
             "referring_physician": "",
             "insurance_provider": "Acme Health",
-            "in_hospital_now": "no",
-            "emergency_symptoms": "no",
         },
         "visit": {"visit_type": "either", "message": "", "consent_to_contact": "on"},
     }
@@ -108,7 +108,7 @@ def register(base_url, number, condition_id):
     data = {"flow": flow_id.group(1)}
     _retrying("send", lambda: patient.post_form("/register/check/", data, token=token.group(1)))
     shown = _retrying("confirmation", lambda: patient.request("GET", "/register/confirmation/"))
-    found = re.search(r'class="reg-reference">([^<]+)<', shown.text)
+    found = re.search(r'class="reg-reference[^"]*">(?:<strong>)?([^<]+)<', shown.text)
     if not found:
         raise GaveUp(f"confirmation: HTTP {shown.status_code}, no reference")
     return found.group(1)
